@@ -1,0 +1,97 @@
+"""The ``policydiff`` command: a thin layer over the Python API.
+
+Each command declares its options, builds :class:`~policydiff.options.CompareOptions`,
+calls the library, and turns a :class:`~policydiff.errors.PolicydiffError` into one line
+``Error: <file>: <reason>`` with exit code 2.  Heavy libraries are imported inside the
+commands, so ``policydiff --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import wraps
+
+import click
+
+from policydiff.errors import PolicydiffError
+from policydiff.options import ORDERS, SIMILARITY_PRESETS
+
+#: Exit code for bad input, bad options and refused output.
+EXIT_BAD_INPUT = 2
+
+
+def _translate_errors(command):
+    """Run a command body, turning library errors into one-line messages and exit code 2."""
+
+    @wraps(command)
+    def run(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except PolicydiffError as error:
+            click.echo(f"Error: {error}", err=True)
+            sys.exit(EXIT_BAD_INPUT)
+
+    return run
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="policydiff")
+def cli() -> None:
+    """Compare political manifestos: new, dropped and changed pledges."""
+
+
+@cli.command()
+@click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--out", "out_dir", type=click.Path(path_type=str), help="Folder to write comparison.json into.")
+@click.option("--force", is_flag=True, help="Replace the --out folder if it exists.")
+@click.option("--label", "labels", multiple=True, help="Label of each document, in the order given (repeat).")
+@click.option("--party", "parties", multiple=True, help="Party of each document, in the order given (repeat).")
+@click.option("--year", "years", multiple=True, type=int, help="Year of each document, in the order given (repeat).")
+@click.option("--order", type=click.Choice(ORDERS), default="year", show_default=True,
+              help="Compare in order of year, or in the order given.")
+@click.option("--similarity", type=click.Choice(SIMILARITY_PRESETS), default="lexical", show_default=True,
+              help="How pledges are scored against each other.")
+@click.option("--top-k", type=click.IntRange(1), default=8, show_default=True,
+              help="Candidate counterparts considered per pledge.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+              help="Lowest pledge-detection confidence counted as a pledge.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Seed of every random choice.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@_translate_errors
+def compare(documents, out_dir, force, labels, parties, years, order, similarity, top_k, min_confidence, seed, quiet):
+    """Compare DOCUMENTS (.txt or .md), each with the next, and report changed pledges.
+
+    Example: policydiff compare 2015-conservative.txt 2017-conservative.txt --out results
+    """
+    from policydiff.options import CompareOptions
+    from policydiff.pipeline import Comparer
+    from policydiff.report import check_output_dir, write_reports
+
+    options = CompareOptions(
+        similarity=similarity, top_k=top_k, min_confidence=min_confidence, order=order, seed=seed
+    )
+    if out_dir:
+        check_output_dir(out_dir, force=force)
+    comparison = Comparer(options).compare(
+        documents, labels=labels or None, parties=parties or None, years=years or None
+    )
+    if out_dir:
+        write_reports(comparison, out_dir, force=force)
+    if not quiet:
+        _print_summary(comparison, out_dir)
+
+
+def _print_summary(comparison, out_dir: str | None) -> None:
+    from rich.console import Console
+
+    from policydiff.report.summary import render_summary
+
+    console = Console(soft_wrap=False)
+    render_summary(comparison, console)
+    if out_dir:
+        console.print(f"\nWrote {out_dir}/comparison.json", highlight=False)
+
+
+def main() -> None:
+    """Entry point of the ``policydiff`` console script."""
+    cli(prog_name="policydiff")

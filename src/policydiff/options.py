@@ -1,0 +1,84 @@
+"""Every knob of a comparison, with its default and meaning, in one place.
+
+The CLI builds a :class:`CompareOptions` from its flags; the Python API accepts the same
+names as keyword arguments.  ``as_dict()`` is what a comparison records about how it was
+made, and ``fingerprint()`` keys caches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from typing import Any
+
+from policydiff.errors import OptionError
+
+SIMILARITY_PRESETS = ("lexical",)
+ORDERS = ("year", "given")
+
+
+@dataclass(frozen=True)
+class CompareOptions:
+    """Options of a comparison.
+
+    Attributes
+    ----------
+    similarity : str
+        Name of the similarity preset; "lexical" combines TF-IDF over word and character
+        n-grams with rapidfuzz token scores.
+    top_k : int
+        Candidate counterparts kept per pledge (nearest neighbours by TF-IDF cosine).
+    block_size : int
+        Rows of the similarity matrix computed at once; bounds memory to
+        ``block_size × |B|`` floats per block whatever the document sizes.
+    min_confidence : float
+        Sentences whose pledge confidence is below this are not treated as pledges.
+    order : str
+        "year" sorts documents by year (then as given); "given" keeps the order given.
+    seed : int
+        Seed of every random choice, so reruns are identical.
+    """
+
+    similarity: str = "lexical"
+    top_k: int = 8
+    block_size: int = 2048
+    min_confidence: float = 0.5
+    order: str = "year"
+    seed: int = 0
+
+    def __post_init__(self) -> None:
+        if self.similarity not in SIMILARITY_PRESETS:
+            raise OptionError(
+                f"unknown similarity {self.similarity!r}; choose from {', '.join(SIMILARITY_PRESETS)}"
+            )
+        if self.order not in ORDERS:
+            raise OptionError(f"unknown order {self.order!r}; choose from {', '.join(ORDERS)}")
+        if self.top_k < 1:
+            raise OptionError("top_k must be at least 1")
+        if self.block_size < 1:
+            raise OptionError("block_size must be at least 1")
+        if not 0.0 <= self.min_confidence <= 1.0:
+            raise OptionError("min_confidence must be between 0 and 1")
+
+    @classmethod
+    def from_kwargs(cls, **kwargs: Any) -> CompareOptions:
+        """Build options from keyword arguments, rejecting unknown names with a clear error."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(kwargs) - known)
+        if unknown:
+            raise OptionError(f"unknown option(s): {', '.join(unknown)}")
+        return cls(**{k: v for k, v in kwargs.items() if v is not None})
+
+    def with_(self, **changes: Any) -> CompareOptions:
+        """A copy with some options changed."""
+        return replace(self, **changes)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The options as plain JSON values, recorded in every comparison."""
+        return asdict(self)
+
+    def fingerprint(self) -> str:
+        """A short stable hash of the options, for cache keys."""
+        payload = json.dumps(self.as_dict(), sort_keys=True).encode()
+        return hashlib.sha256(payload).hexdigest()[:16]

@@ -1,0 +1,62 @@
+"""Writing results: every artefact comes from a Comparison alone.
+
+:func:`write_reports` fills a temporary folder beside the destination and renames it into
+place only when everything was written, so a failed run leaves no half-written output and
+an earlier result is replaced only by a complete new one.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from policydiff.errors import OutputError
+from policydiff.model import Comparison
+
+#: Name of the machine-readable result inside the output folder.
+COMPARISON_FILE = "comparison.json"
+
+
+def check_output_dir(out_dir: str | Path, *, force: bool = False) -> Path:
+    """The output folder, after checking it may be written (call before long work)."""
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise OutputError(str(out), "exists and is not a folder")
+    if out.exists() and not force:
+        raise OutputError(str(out), "already exists; use --force to replace it")
+    return out
+
+
+def write_reports(comparison: Comparison, out_dir: str | Path, *, force: bool = False) -> Path:
+    """Write ``comparison.json`` (and every other report) into ``out_dir``, all or nothing.
+
+    Returns the output folder.  Raises OutputError when it exists and ``force`` is off.
+    """
+    from policydiff.serialize import dumps
+
+    out = check_output_dir(out_dir, force=force)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        (staging / COMPARISON_FILE).write_text(dumps(comparison), encoding="utf-8")
+        _replace(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return out
+
+
+def _replace(staging: Path, out: Path) -> None:
+    """Move the staging folder into place, removing an earlier result only afterwards."""
+    if not out.exists():
+        staging.rename(out)
+        return
+    retired = out.with_name(f".{out.name}.old-{staging.name}")
+    out.rename(retired)
+    try:
+        staging.rename(out)
+    except BaseException:
+        retired.rename(out)
+        raise
+    shutil.rmtree(retired, ignore_errors=True)

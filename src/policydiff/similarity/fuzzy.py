@@ -1,0 +1,66 @@
+"""rapidfuzz token scores, computed only on candidate pairs.
+
+``token_sort_ratio`` rewards the same words in another order (reordered clauses);
+``token_set_ratio`` rewards one pledge containing the other (a clause added or removed).
+Their mean is less fooled than either alone: ``token_set_ratio`` is 100 for any short pledge
+whose words all occur in a long one.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from policydiff.model import Pledge
+
+#: rapidfuzz token_sort_ratio (0–100) over content words at which two pledges of one
+#: document are the same pledge stated twice (a summary box and the body): near-copies score
+#: 92–100, while distinct pledges sharing a template ("recruit 5,000 more …") stay under 85.
+RESTATEMENT_RATIO = 90.0
+
+_WORD = re.compile(r"[a-z0-9£$€%][a-z0-9£$€%'.,-]*[a-z0-9%]|[a-z0-9]", re.I)
+#: Function words and the commitment frame ("we will", "our government"), which say nothing
+#: about *which* commitment a pledge is.
+FRAME_WORDS = frozenset(
+    "a an and are as at be by for from has have in into is it its of on or our that the their "
+    "them they this to was we were which will with would shall ll also all i my us".split()
+)
+
+
+def content_words(text: str) -> frozenset[str]:
+    """Lower-case words of a text without function words, numbers kept ("12,000", "£2.5")."""
+    return frozenset(w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in FRAME_WORDS)
+
+
+def is_restatement(first: str, second: str) -> bool:
+    """Whether two pledge texts of one document state the same commitment in nearly the same words.
+
+    Only content words count, so a summary-box item ("recruit 5,000 more nurses by 2024") is
+    a restatement of the body's "We will recruit 5,000 more nurses by 2024."
+    """
+    from rapidfuzz import fuzz
+
+    return fuzz.token_sort_ratio(" ".join(sorted(content_words(first))), " ".join(sorted(content_words(second)))) >= RESTATEMENT_RATIO
+
+
+class FuzzyScorer:
+    """Mean of rapidfuzz ``token_sort_ratio`` and ``token_set_ratio``, scaled to [0, 1]."""
+
+    def fit(self, pledges: tuple[Pledge, ...]) -> FuzzyScorer:
+        """Keep the normalised texts of the pledges (lower case, punctuation removed)."""
+        from rapidfuzz import utils
+
+        self.texts_ = tuple(utils.default_process(p.clean) for p in pledges)
+        return self
+
+    def score(self, a_idx: np.ndarray, b_idx: np.ndarray) -> np.ndarray:
+        """Token score in [0, 1] of each pair of fitted pledges."""
+        from rapidfuzz import fuzz
+
+        scores = [
+            (fuzz.token_sort_ratio(self.texts_[i], self.texts_[j]) + fuzz.token_set_ratio(self.texts_[i], self.texts_[j]))
+            / 200.0
+            for i, j in zip(np.asarray(a_idx).tolist(), np.asarray(b_idx).tolist())
+        ]
+        return np.asarray(scores, dtype=np.float64)
