@@ -18,10 +18,13 @@ from policydiff.read import document_from_text
 from policydiff.segment import segment
 
 LABELS = Path(__file__).parent / "data" / "pledge_sentences.tsv"
+#: Written later by a different author without sight of the detector or of LABELS, and never
+#: used to tune the rules: the honest estimate of how the detector does on unseen text.
+HELD_OUT = Path(__file__).parent / "data" / "pledge_sentences_heldout.tsv"
 
 
-def _rows() -> list[dict[str, str]]:
-    with LABELS.open(encoding="utf-8") as handle:
+def _rows(path: Path = LABELS) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
         return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
@@ -35,10 +38,10 @@ def _detected(row: dict[str, str]) -> bool:
     return any(p.sentence == sentences[-1].index for p in pledges)
 
 
-def _confusion() -> tuple[int, int, int, list[str]]:
+def _confusion(path: Path = LABELS) -> tuple[int, int, int, list[str]]:
     true_positive = false_positive = false_negative = 0
     mistakes = []
-    for row in _rows():
+    for row in _rows(path):
         found, wanted = _detected(row), row["label"] == "1"
         true_positive += found and wanted
         false_positive += found and not wanted
@@ -62,6 +65,17 @@ def test_precision_and_recall_on_labelled_set_are_at_least_0_9():
     print(f"pledge detection: precision {precision:.3f}, recall {recall:.3f} ({tp} TP, {fp} FP, {fn} FN)")
     print("\n".join(mistakes))
     assert precision >= 0.9, mistakes
+    assert recall >= 0.9, mistakes
+
+
+def test_precision_and_recall_on_the_held_out_set_stay_near_0_9():
+    """Measured 0.903 precision and 0.929 recall (65 TP, 7 FP, 5 FN) when the set arrived."""
+    tp, fp, fn, mistakes = _confusion(HELD_OUT)
+    precision, recall = tp / (tp + fp), tp / (tp + fn)
+    print(f"held-out pledge detection: precision {precision:.3f}, recall {recall:.3f}")
+    print("\n".join(mistakes))
+    assert len(_rows(HELD_OUT)) >= 120
+    assert precision >= 0.88, mistakes
     assert recall >= 0.9, mistakes
 
 

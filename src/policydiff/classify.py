@@ -108,11 +108,14 @@ def detect_kinds(a_side: list[Pledge], b_side: list[Pledge], a_text: str, b_text
         found.add("hedged")
     elif hedges_b < hedges_a:
         found.add("firmed")
-    if _negation_changed(a_lower, b_lower):
+    reworded = _rewording_share(a_text, b_text) >= REWORDED_SHARE
+    if reworded:
+        # A "not" or "never" gained in a thorough rewording says little on its own
+        # ("cap fares at inflation" → "fares will never rise faster than inflation").
+        found.add("reworded")
+    elif _negation_changed(a_lower, b_lower):
         found.add("negated")
     found |= _clause_change(a_text, b_text)
-    if _rewording_share(a_text, b_text) >= REWORDED_SHARE:
-        found.add("reworded")
     if _section_key(_distinct(a_side)[0]) != _section_key(_distinct(b_side)[0]):
         found.add("moved")
     return tuple(k for k in KIND_PRECEDENCE if k in found)

@@ -65,7 +65,8 @@ _MODAL = {
     ),
     "propose": (
         r"(?:propose|intend|plan|want to ensure|will introduce legislation)s?\b|"
-        r"(?:am|are|is) (?:asking|calling on|sending|directing|ordering|submitting|proposing|signing)\b|"
+        r"(?:am|are|is) (?:asking|calling on|urging) (?:congress|parliament|the (?:senate|house|congress|assembly))\b|"
+        r"(?:am|are|is) (?:sending|directing|ordering|submitting|proposing|signing)\b|"
         r"ask (?:congress|parliament)|call on (?:congress|parliament)|(?:have|has) a plan to"
     ),
     "would": r"(?:would|'d)(?! (?:like|love|prefer|rather))",
@@ -167,9 +168,15 @@ class PledgeDetector:
         self.min_confidence = min_confidence
 
     def detect(self, document: Document, sentences: tuple[Sentence, ...]) -> tuple[Pledge, ...]:
-        """Pledges of a document, in reading order, with ids ``<doc>:p<n>`` counting from 0."""
+        """Pledges of a document, in reading order, with ids ``<doc>:p<n>`` counting from 0.
+
+        A lead-in such as "We will:" is not a pledge itself: the items under it are.
+        """
         pledges = []
+        lead_ins = {s.lead_in for s in sentences if s.lead_in is not None}
         for sentence in sentences:
+            if sentence.index in lead_ins:
+                continue
             lead_in = sentences[sentence.lead_in].clean if sentence.lead_in is not None else None
             verdict = judge(sentence.clean, party=document.party, lead_in=lead_in)
             if verdict.confidence < self.min_confidence:

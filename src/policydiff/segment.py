@@ -136,10 +136,11 @@ def _normalise(
     origin: list[int] = []
     for number, (start, end) in enumerate(lines):
         if number and chars:
-            if _rejoins_hyphenation(chars, text[start:end].lstrip(), vocabulary):
+            hyphen = _line_break_hyphen(chars, text[start:end].lstrip(), vocabulary)
+            if hyphen == "drop":
                 chars.pop()
                 origin.pop()
-            elif chars[-1] != " ":
+            elif hyphen is None and chars[-1] != " ":
                 chars.append(" ")
                 origin.append(start - 1)
         for offset in range(start, end):
@@ -158,22 +159,22 @@ def _normalise(
     return "".join(chars), origin
 
 
-def _rejoins_hyphenation(chars: list[str], next_line: str, vocabulary: frozenset[str]) -> bool:
-    """Whether a line ending in "-" continues a word broken across the line break.
+def _line_break_hyphen(chars: list[str], next_line: str, vocabulary: frozenset[str]) -> str | None:
+    """What to do with a "-" that ends a line before a lower-case word.
 
-    "infra-" + "structure" is rejoined; "well-" + "known" keeps its hyphen when the
-    document spells "well-known" with a hyphen elsewhere on one line.
+    "drop" rejoins a word broken across the line ("infra-" + "structure"); "keep" joins a
+    compound the document writes with a hyphen elsewhere ("well-" + "known"); None means
+    the line does not end in such a hyphen.
     """
     if len(chars) < 2 or chars[-1] != "-" or not chars[-2].isalpha():
-        return False
+        return None
     if not next_line[:1].islower():
-        return False
+        return None
     head = _LAST_TOKEN.search("".join(chars[-40:]))
     tail = _WORD.match(next_line)
-    if not head or not tail:
-        return True
-    compound = f"{head.group(1)}{tail.group()}".lower()
-    return compound not in vocabulary
+    if head and tail and f"{head.group(1)}{tail.group()}".lower() in vocabulary:
+        return "keep"
+    return "drop"
 
 
 def _hyphenated_vocabulary(text: str) -> frozenset[str]:

@@ -14,7 +14,6 @@ from typing import Any
 
 from policydiff.errors import SchemaError
 from policydiff.model import SCHEMA, Change, Comparison, Document, Lineage, Pledge, Section, Topic, WordOp
-from policydiff.worddiff import as_pairs
 
 #: Decimal places kept for scores and confidences: enough to rank, few enough that
 #: floating-point noise from different BLAS builds never changes the bytes.
@@ -62,7 +61,6 @@ def _document(d: Document) -> dict[str, Any]:
         "year": d.year,
         "party": d.party,
         "format": d.source_format,
-        "characters": len(d.text),
         "sections": [{"start": s.start, "end": s.end, "title": s.title, "level": s.level} for s in d.sections],
     }
 
@@ -157,6 +155,19 @@ def _read_change(c: dict[str, Any]) -> Change:
         score=c["score"], kind=c.get("kind"), kinds=tuple(c.get("kinds", ())),
         diff=ops_from_pairs(c.get("diff", [])), topic=c.get("topic"),
     )
+
+
+def as_pairs(ops: tuple[WordOp, ...]) -> list[list[str]]:
+    """The diff as ``[tag, words]`` pairs for JSON: a replace becomes a delete then an insert."""
+    pairs: list[list[str]] = []
+    for op in ops:
+        if op.tag == "equal":
+            pairs.append(["equal", op.text_b])
+        if op.tag in ("delete", "replace"):
+            pairs.append(["delete", op.text_a])
+        if op.tag in ("insert", "replace"):
+            pairs.append(["insert", op.text_b])
+    return pairs
 
 
 def ops_from_pairs(pairs: list[list[str]]) -> tuple[WordOp, ...]:

@@ -39,19 +39,6 @@ def word_diff(a: str, b: str) -> tuple[WordOp, ...]:
     )
 
 
-def as_pairs(ops: tuple[WordOp, ...]) -> list[list[str]]:
-    """The diff as ``[tag, words]`` pairs for JSON: a replace becomes a delete then an insert."""
-    pairs: list[list[str]] = []
-    for op in ops:
-        if op.tag == "equal":
-            pairs.append(["equal", op.text_b])
-        if op.tag in ("delete", "replace"):
-            pairs.append(["delete", op.text_a])
-        if op.tag in ("insert", "replace"):
-            pairs.append(["insert", op.text_b])
-    return pairs
-
-
 def normalised_words(text: str) -> tuple[str, ...]:
     """Lower-case words without edge punctuation: what "same wording" compares."""
     return tuple(k for k in (_key(w) for w in words(text)) if k)

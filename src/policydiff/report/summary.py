@@ -55,14 +55,17 @@ def _describe(comparison: Comparison, change: Change) -> str:
     from rich.markup import escape
 
     def quote(ids: tuple[str, ...]) -> str:
-        return escape(_shorten(" / ".join(comparison.pledge(i).clean for i in ids)))
+        texts = [comparison.pledge(i).clean for i in ids]
+        if change.kind not in ("split", "merged"):
+            texts = [max(texts, key=len)]
+        return escape(_shorten(" / ".join(texts)))
 
     pair = f"{comparison.document(change.source).label} → {comparison.document(change.target).label}"
     if change.status == "new":
         return f"  + {quote(change.b)}  [dim]({pair})[/dim]"
     if change.status == "dropped":
         return f"  - {quote(change.a)}  [dim]({pair})[/dim]"
-    return f"  ~ [{change.kind}] {quote(change.a)}\n      → {quote(change.b)}  [dim]({pair}, score {change.score:.2f})[/dim]"
+    return f"  ~ \\[{change.kind}] {quote(change.a)}\n      → {quote(change.b)}  [dim]({pair}, score {change.score:.2f})[/dim]"
 
 
 def _shorten(text: str, width: int = 110) -> str:

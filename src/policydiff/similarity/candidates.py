@@ -50,7 +50,7 @@ def top_k(
     kept_rows, kept_cols, kept_vals = [], [], []
     for first in range(0, n_a, rows):
         block = (a_vectors[first : first + rows] @ b_transposed).toarray()
-        row_cols = np.argpartition(-block, k_row - 1, axis=1)[:, :k_row]
+        row_cols = _best(block, k_row, axis=1)
         row_ids = np.repeat(np.arange(block.shape[0]), k_row)
         kept_rows.append(row_ids + first)
         kept_cols.append(row_cols.ravel())
@@ -67,13 +67,20 @@ def _merge_column_best(block: np.ndarray, first: int, best_score: np.ndarray, be
     """Fold one block into the running k best rows of every column (in place)."""
     k = best_score.shape[0]
     take = min(k, block.shape[0])
-    local = np.argpartition(-block, take - 1, axis=0)[:take]
+    local = _best(block, take, axis=0)
     local_scores = np.take_along_axis(block, local, axis=0)
     scores = np.vstack([best_score, local_scores])
     rows = np.vstack([best_row, local + first])
     order = np.argsort(-scores, axis=0, kind="stable")[:k]
     best_score[:] = np.take_along_axis(scores, order, axis=0)
     best_row[:] = np.take_along_axis(rows, order, axis=0)
+
+
+def _best(block: np.ndarray, k: int, axis: int) -> np.ndarray:
+    """Indices of the k largest values along an axis; ties go to the lower index, so results
+    never depend on block boundaries or on the sort's internals."""
+    order = np.argsort(-block, axis=axis, kind="stable")
+    return order[:, :k] if axis == 1 else order[:k]
 
 
 def _to_matrix(rows: np.ndarray, cols: np.ndarray, vals: np.ndarray, shape: tuple[int, int]) -> sp.csr_matrix:

@@ -1,0 +1,31 @@
+"""The project's jobs: `nox -l` lists them, `nox -s NAME` runs one."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["tests"]
+nox.options.reuse_existing_virtualenvs = True
+
+DEMO = ["corpora/demo/2016-harbour.md", "corpora/demo/2020-harbour.md", "corpora/demo/2024-harbour.txt"]
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the whole test suite."""
+    session.install("-e", ".[test]")
+    session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """Compare the bundled demo corpus into demo-output/."""
+    session.install(".")
+    session.run("policydiff", "compare", *DEMO, "--out", "demo-output", "--force", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check the import layers of the package."""
+    session.install("-e", ".[test]")
+    session.run("lint-imports", *session.posargs)
