@@ -26,7 +26,7 @@ from policydiff.similarity.fuzzy import content_words, is_restatement
 #: Lowest combined score at which two pledges can be the same commitment.  Chosen on the
 #: demo corpus and the UK 2015/2017 Conservative pair: reworded true counterparts score
 #: 0.40–0.6, while different pledges on one topic rarely pass 0.38.
-MIN_LINK_SCORE = 0.4
+MIN_LINK_SCORE = 0.5
 #: A leftover pledge joins a split or merge only if at least this share of its content
 #: words occur in the pledge it came from…
 SPLIT_MIN_PRECISION = 0.6

@@ -1,7 +1,7 @@
 """The pipeline: the one module that knows the order of the stages.
 
 read → segment → detect pledges → fit similarity → for each consecutive pair: candidate
-search → alignment → classification → Comparison.
+search → context → alignment → classification → Comparison.
 """
 
 from __future__ import annotations
@@ -71,6 +71,7 @@ class Comparer:
         from policydiff.align import match_pair
         from policydiff.classify import classify
         from policydiff.similarity import make_scorer, score_candidates
+        from policydiff.similarity.context import add_context
 
         scorer = self.scorer if self.scorer is not None and not isinstance(self.scorer, str) else make_scorer(
             self.scorer or options.similarity
@@ -83,8 +84,9 @@ class Comparer:
         changes = []
         for earlier, later in zip(documents, documents[1:]):
             a_idx, b_idx = np.asarray(positions[earlier.id]), np.asarray(positions[later.id])
+            a_pledges, b_pledges = tuple(pledges[i] for i in a_idx), tuple(pledges[j] for j in b_idx)
             scores = score_candidates(scorer, a_idx, b_idx, k=options.top_k, block_size=options.block_size)
-            links = match_pair(scores, tuple(pledges[i] for i in a_idx), tuple(pledges[j] for j in b_idx))
+            links = match_pair(add_context(scores, a_pledges, b_pledges), a_pledges, b_pledges)
             changes.extend(classify(link, by_id) for link in links)
         return tuple(changes)
 

@@ -45,6 +45,14 @@ REJECTED = 0.1
 #: Britain") or an aim without a target ("we want to give every child a great education").
 VAGUE = 0.3
 
+#: Fewest words of substance after the commitment verb for a checkable pledge: "We will go
+#: further." (one) promises nothing one could check; "We will scrap tuition fees." (three) does.
+MIN_SUBSTANCE_WORDS = 3
+_SUBSTANCE = re.compile(
+    r"\b(?!(?:go|even|further|so|do|it|this|that|more|now|also|the|a|an|to|and|again|too|then|there|here)\b)[a-z0-9£$€][\w£$€%.,'-]*",
+    re.I,
+)
+
 #: Who can make a commitment: "we", "I", a government or administration ("a Labour
 #: government", "my administration"), a plan ("our plan", "Labour's Green Plan"), or a
 #: capitalised name (checked against the document's party).  Names must be capitalised even
@@ -247,7 +255,7 @@ def _weigh_frame(sentence: str, name: str, modal_end: int) -> Verdict:
     rest = sentence[modal_end:]
     if _PREDICTION.search(rest):
         return Verdict(VAGUE, "prediction")
-    if _VAGUE_CONTENT.search(rest):
+    if _VAGUE_CONTENT.search(rest) or len(_SUBSTANCE.findall(rest)) < MIN_SUBSTANCE_WORDS:
         return Verdict(VAGUE, "vague")
     if name == "aim" and not re.search(r"\d|\b(?:halve|double|treble)\b", rest, re.I):
         return Verdict(VAGUE, "aim without a target")

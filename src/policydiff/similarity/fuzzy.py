@@ -9,6 +9,7 @@ whose words all occur in a long one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import numpy as np
 
@@ -19,6 +20,11 @@ from policydiff.model import Pledge
 #: 92–100, while distinct pledges sharing a template ("recruit 5,000 more …") stay under 85.
 RESTATEMENT_RATIO = 90.0
 
+#: Share of pledges a word may occur in before the token scores ignore it, and the count
+#: below which no word is ignored (small comparisons have no stock phrases to speak of).
+COMMON_SHARE = 0.1
+COMMON_MIN_COUNT = 5
+
 _WORD = re.compile(r"[a-z0-9£$€%][a-z0-9£$€%'.,-]*[a-z0-9%]|[a-z0-9]", re.I)
 #: Function words and the commitment frame ("we will", "our government"), which say nothing
 #: about *which* commitment a pledge is.
@@ -28,9 +34,14 @@ FRAME_WORDS = frozenset(
 )
 
 
+def content_sequence(text: str) -> list[str]:
+    """Lower-case content words of a text in reading order (see :func:`content_words`)."""
+    return [w for w in (m.group().lower().rstrip(".,") for m in _WORD.finditer(text)) if w not in FRAME_WORDS]
+
+
 def content_words(text: str) -> frozenset[str]:
     """Lower-case words of a text without function words, numbers kept ("12,000", "£2.5")."""
-    return frozenset(w for w in (m.group().lower() for m in _WORD.finditer(text)) if w not in FRAME_WORDS)
+    return frozenset(content_sequence(text))
 
 
 def is_restatement(first: str, second: str) -> bool:
@@ -45,13 +56,20 @@ def is_restatement(first: str, second: str) -> bool:
 
 
 class FuzzyScorer:
-    """Mean of rapidfuzz ``token_sort_ratio`` and ``token_set_ratio``, scaled to [0, 1]."""
+    """Mean of rapidfuzz ``token_sort_ratio`` and ``token_set_ratio`` over content words, in [0, 1]."""
 
     def fit(self, pledges: tuple[Pledge, ...]) -> FuzzyScorer:
-        """Keep the normalised texts of the pledges (lower case, punctuation removed)."""
-        from rapidfuzz import utils
+        """Keep the content words of each pledge in order (the commitment frame and function
+        words left out, so "We will …" shared by every pledge does not make them alike).
 
-        self.texts_ = tuple(utils.default_process(p.clean) for p in pledges)
+        Words found in more than :data:`COMMON_SHARE` of all pledges are left out too: in a
+        party's manifestos those are its name and stock phrases ("Conservative government",
+        "Saltmere"), which say nothing about which commitment a pledge is."""
+        sequences = [content_sequence(p.clean) for p in pledges]
+        frequency = Counter(w for words in sequences for w in set(words))
+        common = max(COMMON_SHARE * len(sequences), COMMON_MIN_COUNT)
+        self.common_words_ = frozenset(w for w, n in frequency.items() if n > common)
+        self.texts_ = tuple(" ".join(w for w in words if w not in self.common_words_) for words in sequences)
         return self
 
     def score(self, a_idx: np.ndarray, b_idx: np.ndarray) -> np.ndarray:
