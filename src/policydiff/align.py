@@ -39,7 +39,7 @@ def match_pair(
     a_pledges: tuple[Pledge, ...],
     b_pledges: tuple[Pledge, ...],
     *,
-    min_score: float = MIN_LINK_SCORE,
+    min_score: float | None = None,
 ) -> tuple[Link, ...]:
     """Align the pledges of two documents.
 
@@ -49,8 +49,8 @@ def match_pair(
         Similarity in [0, 1] of candidate pairs; absent cells are not candidates.
     a_pledges, b_pledges : tuple of Pledge
         The pledges of the earlier and the later document, in the matrix's order.
-    min_score : float
-        Pairs scoring below this are never aligned.
+    min_score : float, optional
+        Pairs scoring below this are never aligned; :data:`MIN_LINK_SCORE` when omitted.
 
     Returns
     -------
@@ -64,7 +64,7 @@ def match_pair(
     unit_scores = _unit_scores(scores, a_units, b_units)
     a_reps = [_representative(a_pledges, unit) for unit in a_units]
     b_reps = [_representative(b_pledges, unit) for unit in b_units]
-    matched = _matching(unit_scores, min_score)
+    matched = _matching(unit_scores, MIN_LINK_SCORE if min_score is None else min_score)
     groups = {a: ([a], [b], float(unit_scores[a, b])) for a, b in matched}
     partner_of_b = {b: a for a, b in matched}
     leftover_a = sorted(set(range(len(a_units))) - set(partner_of_b.values()))

@@ -46,8 +46,9 @@ REJECTED = 0.1
 VAGUE = 0.3
 
 #: Fewest words of substance after the commitment verb for a checkable pledge: "We will go
-#: further." (one) promises nothing one could check; "We will scrap tuition fees." (three) does.
-MIN_SUBSTANCE_WORDS = 3
+#: further." (none) or "We will deliver it." (one) promise nothing one could check on their
+#: own; "We will ban fracking." (two) does.
+MIN_SUBSTANCE_WORDS = 2
 _SUBSTANCE = re.compile(
     r"\b(?!(?:go|even|further|so|do|it|this|that|more|now|also|the|a|an|to|and|again|too|then|there|here)\b)[a-z0-9£$€][\w£$€%.,'-]*",
     re.I,
