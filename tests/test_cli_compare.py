@@ -33,7 +33,8 @@ def test_compare_writes_comparison_json_and_prints_a_summary(tmp_path):
     assert result.exit_code == 0, result.output
     assert "Harbour 2016 → Harbour 2020" in result.output
     assert "Most significant changes" in result.output and "New pledges" in result.output
-    assert sorted(p.name for p in out.iterdir()) == ["comparison.json"]
+    assert "Largest topics" in result.output and "lineages follow pledges" in result.output
+    assert sorted(p.name for p in out.iterdir()) == ["alignment.graphml", "alignment.json", "comparison.json"]
     comparison = policydiff.load(out / "comparison.json")
     assert comparison.counts() == policydiff.compare(demo_paths()).counts()
 
@@ -106,7 +107,7 @@ def test_force_replaces_the_output_folder_whole(tmp_path):
     (out / "stale.json").write_text("{}", encoding="utf-8")
     result = run("compare", *map(str, demo_paths()), "--out", str(out), "--force", "--quiet")
     assert result.exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["comparison.json"]
+    assert sorted(p.name for p in out.iterdir()) == ["alignment.graphml", "alignment.json", "comparison.json"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 

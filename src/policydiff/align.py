@@ -20,7 +20,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from policydiff.model import Link, Pledge
+from policydiff.model import Change, Lineage, Link, Pledge
 from policydiff.similarity.fuzzy import content_words, is_restatement
 
 #: Lowest combined score at which two pledges can be the same commitment.  Chosen on the
@@ -186,3 +186,68 @@ def _completes(whole: Pledge, parts: list[Pledge], extra: Pledge) -> bool:
     covered = set().union(*(content_words(p.clean) for p in parts)) & whole_words
     gain = len((extra_words & whole_words) - covered) / len(whole_words)
     return precision >= SPLIT_MIN_PRECISION and gain >= SPLIT_MIN_GAIN
+
+
+def build_lineages(
+    document_order: tuple[str, ...],
+    pledges: tuple[Pledge, ...],
+    changes: tuple[Change, ...],
+    revivals: tuple[Change, ...] = (),
+) -> tuple[Lineage, ...]:
+    """Chains of aligned pledges across documents.
+
+    The alignment graph has a node per pledge and an edge per aligned pair (every pledge of
+    a record's ``a`` with every pledge of its ``b``), consecutive documents and revivals
+    alike.  Each connected part spanning two or more documents is a lineage.
+
+    Returns
+    -------
+    tuple of Lineage
+        Ordered by their first pledge; ids "l0", "l1", …  ``pledges`` are in document order,
+        then reading order; ``flags`` may hold "revived" (it skips a document), "split" and
+        "merged".
+    """
+    graph = alignment_graph(pledges, changes, revivals)
+    rank = {doc: i for i, doc in enumerate(document_order)}
+    place = {p.id: (rank[p.doc], p.start, p.id) for p in pledges}
+    lineages = []
+    for component in nx.connected_components(graph):
+        members = sorted(component, key=place.__getitem__)
+        if len({place[m][0] for m in members}) < 2:
+            continue
+        edges = [graph.edges[e] for e in graph.subgraph(component).edges]
+        flags = tuple(
+            flag
+            for flag, present in (
+                ("revived", any(e["revived"] for e in edges)),
+                ("split", any(e["kind"] == "split" for e in edges)),
+                ("merged", any(e["kind"] == "merged" for e in edges)),
+            )
+            if present
+        )
+        lineages.append((members, flags))
+    lineages.sort(key=lambda item: place[item[0][0]])
+    return tuple(
+        Lineage(
+            id=f"l{n}",
+            pledges=tuple(members),
+            first=document_order[place[members[0]][0]],
+            last=document_order[place[members[-1]][0]],
+            flags=flags,
+        )
+        for n, (members, flags) in enumerate(lineages)
+    )
+
+
+def alignment_graph(pledges: tuple[Pledge, ...], changes: tuple[Change, ...], revivals: tuple[Change, ...] = ()) -> nx.Graph:
+    """The alignment graph: pledges as nodes, aligned pairs as edges (with status, kind, score)."""
+    graph = nx.Graph()
+    for pledge in pledges:
+        graph.add_node(pledge.id, doc=pledge.doc)
+    for change, revived in [(c, False) for c in changes] + [(c, True) for c in revivals]:
+        if not (change.a and change.b):
+            continue
+        for a in change.a:
+            for b in change.b:
+                graph.add_edge(a, b, status=change.status, kind=change.kind or "", score=change.score, revived=revived)
+    return graph

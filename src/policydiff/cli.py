@@ -14,7 +14,7 @@ from functools import wraps
 import click
 
 from policydiff.errors import PolicydiffError
-from policydiff.options import ORDERS, SIMILARITY_PRESETS
+from policydiff.options import CLUSTERERS, MODES, ORDERS, SIMILARITY_PRESETS, TAXONOMIES
 
 #: Exit code for bad input, bad options and refused output.
 EXIT_BAD_INPUT = 2
@@ -40,26 +40,59 @@ def cli() -> None:
     """Compare political manifestos: new, dropped and changed pledges."""
 
 
+def metadata_options(command):
+    """--label, --party and --year: one value per document, in the order given."""
+    for option in reversed(
+        [
+            click.option("--label", "labels", multiple=True, help="Label of each document, in the order given (repeat)."),
+            click.option("--party", "parties", multiple=True, help="Party of each document, in the order given (repeat)."),
+            click.option("--year", "years", multiple=True, type=int, help="Year of each document, in the order given (repeat)."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def topic_options(command):
+    """Options of topic clustering and the policy-domain taxonomy."""
+    for option in reversed(
+        [
+            click.option("--topics", type=click.IntRange(1), default=None,
+                         help="Number of topics (default: chosen automatically by silhouette)."),
+            click.option("--clusterer", type=click.Choice(CLUSTERERS), default="kmeans", show_default=True,
+                         help="How pledges are clustered into topics."),
+            click.option("--taxonomy", type=click.Choice(TAXONOMIES), default="none", show_default=True,
+                         help="Assign the Manifesto Project's seven policy domains to pledges and topics."),
+            click.option("--order", type=click.Choice(ORDERS), default="year", show_default=True,
+                         help="Put documents in order of year, or keep the order given."),
+            click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+                         help="Lowest pledge-detection confidence counted as a pledge."),
+            click.option("--seed", type=int, default=0, show_default=True, help="Seed of every random choice."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
 @cli.command()
 @click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=str))
-@click.option("--out", "out_dir", type=click.Path(path_type=str), help="Folder to write comparison.json into.")
+@click.option("--out", "out_dir", type=click.Path(path_type=str),
+              help="Folder to write comparison.json and the alignment graph into.")
 @click.option("--force", is_flag=True, help="Replace the --out folder if it exists.")
-@click.option("--label", "labels", multiple=True, help="Label of each document, in the order given (repeat).")
-@click.option("--party", "parties", multiple=True, help="Party of each document, in the order given (repeat).")
-@click.option("--year", "years", multiple=True, type=int, help="Year of each document, in the order given (repeat).")
-@click.option("--order", type=click.Choice(ORDERS), default="year", show_default=True,
-              help="Compare in order of year, or in the order given.")
+@metadata_options
+@click.option("--mode", type=click.Choice(MODES), default="chain", show_default=True,
+              help="chain: each document against the next; parties: every pair (one election, several parties).")
 @click.option("--similarity", type=click.Choice(SIMILARITY_PRESETS), default="lexical", show_default=True,
               help="How pledges are scored against each other.")
 @click.option("--top-k", type=click.IntRange(1), default=8, show_default=True,
               help="Candidate counterparts considered per pledge.")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.5, show_default=True,
-              help="Lowest pledge-detection confidence counted as a pledge.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed of every random choice.")
+@click.option("--max-gap", type=click.IntRange(0), default=2, show_default=True,
+              help="Documents a pledge may skip and still be linked as revived when it returns.")
+@topic_options
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @_translate_errors
-def compare(documents, out_dir, force, labels, parties, years, order, similarity, top_k, min_confidence, seed, quiet):
-    """Compare DOCUMENTS (.txt or .md), each with the next, and report changed pledges.
+def compare(documents, out_dir, force, labels, parties, years, quiet, **settings):
+    """Compare DOCUMENTS (.txt or .md) and report new, dropped and changed pledges.
 
     Example: policydiff compare 2015-conservative.txt 2017-conservative.txt --out results
     """
@@ -67,18 +100,36 @@ def compare(documents, out_dir, force, labels, parties, years, order, similarity
     from policydiff.pipeline import Comparer
     from policydiff.report import check_output_dir, write_reports
 
-    options = CompareOptions(
-        similarity=similarity, top_k=top_k, min_confidence=min_confidence, order=order, seed=seed
-    )
+    options = CompareOptions.from_kwargs(**settings)
     if out_dir:
         check_output_dir(out_dir, force=force)
-    comparison = Comparer(options).compare(
-        documents, labels=labels or None, parties=parties or None, years=years or None
-    )
+    comparison = Comparer(options).compare(documents, labels=labels or None, parties=parties or None, years=years or None)
     if out_dir:
         write_reports(comparison, out_dir, force=force)
     if not quiet:
         _print_summary(comparison, out_dir)
+
+
+@cli.command()
+@click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=str))
+@metadata_options
+@topic_options
+@click.option("--examples", type=click.IntRange(0), default=2, show_default=True, help="Example pledges shown per topic.")
+@_translate_errors
+def topics(documents, labels, parties, years, examples, **settings):
+    """Cluster the pledges of DOCUMENTS into topics and print them with example pledges.
+
+    Example: policydiff topics 2015-conservative.txt 2017-conservative.txt --taxonomy domains
+    """
+    from rich.console import Console
+
+    from policydiff.options import CompareOptions
+    from policydiff.pipeline import Comparer
+    from policydiff.report.summary import render_topics
+
+    options = CompareOptions.from_kwargs(**settings)
+    comparison = Comparer(options).topics(documents, labels=labels or None, parties=parties or None, years=years or None)
+    render_topics(comparison, Console(soft_wrap=False), examples=examples)
 
 
 def _print_summary(comparison, out_dir: str | None) -> None:

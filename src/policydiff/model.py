@@ -120,17 +120,45 @@ class Pledge:
     sentence: int
     category: str | None = None
     topic: str | None = None
+    domain: str | None = None
 
 
 @dataclass(frozen=True)
 class Topic:
-    """A cluster of pledges shared across documents."""
+    """A cluster of pledges shared across documents.
+
+    ``label`` joins the most distinctive ``terms``; ``size`` counts its pledges in all
+    documents; ``domain`` is the Manifesto Project policy domain most of its pledges fall in
+    (None unless a taxonomy was applied); ``examples`` are ids of its most central pledges.
+    """
 
     id: str
     label: str
     terms: tuple[str, ...]
     size: int
     domain: str | None = None
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TopicShift:
+    """What happened to one topic between two documents.
+
+    The counts are change records of the pair whose pledges are in the topic.  ``share_source``
+    and ``share_target`` are the topic's share of each document's pledges (its salience), in
+    [0, 1]; ``shift`` is their difference (positive when the topic grew).
+    """
+
+    topic: str
+    source: str
+    target: str
+    unchanged: int
+    changed: int
+    new: int
+    dropped: int
+    share_source: float
+    share_target: float
+    shift: float
 
 
 @dataclass(frozen=True)
@@ -211,8 +239,33 @@ class Comparison:
     changes: tuple[Change, ...]
     topics: tuple[Topic, ...] = ()
     lineages: tuple[Lineage, ...] = ()
+    topic_shifts: tuple[TopicShift, ...] = ()
+    revivals: tuple[Change, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
     schema: str = SCHEMA
+
+    @property
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        """The document pairs compared, in order (consecutive, or every pair in party mode)."""
+        seen: dict[tuple[str, str], None] = {}
+        for change in self.changes:
+            seen.setdefault((change.source, change.target), None)
+        return tuple(seen)
+
+    def overlap(self) -> dict[tuple[str, str], float]:
+        """Share of each document's pledges aligned with the other document, per compared pair.
+
+        ``overlap()[(x, y)]`` in [0, 1] is the share of x's pledges that have a counterpart
+        in y (unchanged or changed); both directions are given for every pair.
+        """
+        shares = {}
+        for source, target in self.pairs:
+            records = self.changes_between(source, target)
+            shared_a = sum(len(c.a) for c in records if c.status in ("unchanged", "changed"))
+            shared_b = sum(len(c.b) for c in records if c.status in ("unchanged", "changed"))
+            shares[(source, target)] = shared_a / max(len(self.pledges_of(source)), 1)
+            shares[(target, source)] = shared_b / max(len(self.pledges_of(target)), 1)
+        return shares
 
     def pledge(self, pledge_id: str) -> Pledge:
         """The pledge with this id (raises KeyError when absent)."""

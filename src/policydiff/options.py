@@ -16,6 +16,9 @@ from policydiff.errors import OptionError
 
 SIMILARITY_PRESETS = ("lexical",)
 ORDERS = ("year", "given")
+MODES = ("chain", "parties")
+CLUSTERERS = ("kmeans", "agglomerative")
+TAXONOMIES = ("none", "domains")
 
 
 @dataclass(frozen=True)
@@ -38,6 +41,18 @@ class CompareOptions:
         "year" sorts documents by year (then as given); "given" keeps the order given.
     seed : int
         Seed of every random choice, so reruns are identical.
+    mode : str
+        "chain" compares each document with the next (one party over the years);
+        "parties" compares every pair (several parties at one election).
+    topics : int or None
+        Number of topics; None chooses it automatically (best silhouette).
+    clusterer : str
+        "kmeans" or "agglomerative" clustering of pledges into topics.
+    taxonomy : str
+        "domains" assigns each pledge and topic a Manifesto Project policy domain; "none" does not.
+    max_gap : int
+        In chain mode, how many documents a pledge may be absent from and still be linked
+        as *revived* when it returns (1 means it may skip one document).
     """
 
     similarity: str = "lexical"
@@ -46,6 +61,11 @@ class CompareOptions:
     min_confidence: float = 0.5
     order: str = "year"
     seed: int = 0
+    mode: str = "chain"
+    topics: int | None = None
+    clusterer: str = "kmeans"
+    taxonomy: str = "none"
+    max_gap: int = 2
 
     def __post_init__(self) -> None:
         if self.similarity not in SIMILARITY_PRESETS:
@@ -54,6 +74,17 @@ class CompareOptions:
             )
         if self.order not in ORDERS:
             raise OptionError(f"unknown order {self.order!r}; choose from {', '.join(ORDERS)}")
+        for name, value, choices in (
+            ("mode", self.mode, MODES),
+            ("clusterer", self.clusterer, CLUSTERERS),
+            ("taxonomy", self.taxonomy, TAXONOMIES),
+        ):
+            if value not in choices:
+                raise OptionError(f"unknown {name} {value!r}; choose from {', '.join(choices)}")
+        if self.topics is not None and self.topics < 1:
+            raise OptionError("topics must be at least 1")
+        if self.max_gap < 0:
+            raise OptionError("max_gap must be 0 or more")
         if self.top_k < 1:
             raise OptionError("top_k must be at least 1")
         if self.block_size < 1:
@@ -68,7 +99,7 @@ class CompareOptions:
         unknown = sorted(set(kwargs) - known)
         if unknown:
             raise OptionError(f"unknown option(s): {', '.join(unknown)}")
-        return cls(**{k: v for k, v in kwargs.items() if v is not None})
+        return cls(**{k: v for k, v in kwargs.items() if v is not None or k == "topics"})
 
     def with_(self, **changes: Any) -> CompareOptions:
         """A copy with some options changed."""

@@ -13,7 +13,7 @@ import math
 from typing import Any
 
 from policydiff.errors import SchemaError
-from policydiff.model import SCHEMA, Change, Comparison, Document, Lineage, Pledge, Section, Topic, WordOp
+from policydiff.model import SCHEMA, Change, Comparison, Document, Lineage, Pledge, Section, Topic, TopicShift, WordOp
 
 #: Decimal places kept for scores and confidences: enough to rank, few enough that
 #: floating-point noise from different BLAS builds never changes the bytes.
@@ -30,6 +30,8 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
         "pledges": [_pledge(p) for p in comparison.pledges],
         "changes": [_change(c) for c in comparison.changes],
         "lineages": [_lineage(x) for x in comparison.lineages],
+        "topic_shifts": [_shift(t) for t in comparison.topic_shifts],
+        "revivals": [_change(c) for c in comparison.revivals],
     }
 
 
@@ -66,7 +68,17 @@ def _document(d: Document) -> dict[str, Any]:
 
 
 def _topic(t: Topic) -> dict[str, Any]:
-    return {"id": t.id, "label": t.label, "terms": list(t.terms), "size": t.size, "domain": t.domain}
+    return {
+        "id": t.id, "label": t.label, "terms": list(t.terms), "size": t.size, "domain": t.domain,
+        "examples": list(t.examples),
+    }
+
+
+def _shift(t: TopicShift) -> dict[str, Any]:
+    return {
+        "topic": t.topic, "from": t.source, "to": t.target, "unchanged": t.unchanged, "changed": t.changed,
+        "new": t.new, "dropped": t.dropped, "share_from": t.share_source, "share_to": t.share_target, "shift": t.shift,
+    }
 
 
 def _pledge(p: Pledge) -> dict[str, Any]:
@@ -82,6 +94,7 @@ def _pledge(p: Pledge) -> dict[str, Any]:
         "sentence": p.sentence,
         "category": p.category,
         "topic": p.topic,
+        "domain": p.domain,
     }
 
 
@@ -120,6 +133,7 @@ def _comparison(data: dict[str, Any]) -> Comparison:
             id=p["id"], doc=p["doc"], start=p["start"], end=p["end"], text=p["text"],
             clean=p.get("clean", p["text"]), section=p.get("section"), confidence=p["confidence"],
             sentence=p.get("sentence", -1), category=p.get("category"), topic=p.get("topic"),
+            domain=p.get("domain"),
         )
         for p in data["pledges"]
     )
@@ -128,7 +142,8 @@ def _comparison(data: dict[str, Any]) -> Comparison:
         options=data.get("options", {}),
         documents=tuple(_read_document(d) for d in data["documents"]),
         topics=tuple(
-            Topic(t["id"], t["label"], tuple(t["terms"]), t["size"], t.get("domain")) for t in data.get("topics", [])
+            Topic(t["id"], t["label"], tuple(t["terms"]), t["size"], t.get("domain"), tuple(t.get("examples", ())))
+            for t in data.get("topics", [])
         ),
         pledges=pledges,
         changes=tuple(_read_change(c) for c in data["changes"]),
@@ -136,6 +151,12 @@ def _comparison(data: dict[str, Any]) -> Comparison:
             Lineage(x["id"], tuple(x["pledges"]), x["first"], x["last"], tuple(x.get("flags", ())))
             for x in data.get("lineages", [])
         ),
+        topic_shifts=tuple(
+            TopicShift(t["topic"], t["from"], t["to"], t["unchanged"], t["changed"], t["new"], t["dropped"],
+                       t["share_from"], t["share_to"], t["shift"])
+            for t in data.get("topic_shifts", [])
+        ),
+        revivals=tuple(_read_change(c) for c in data.get("revivals", [])),
     )
 
 

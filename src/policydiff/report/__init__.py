@@ -29,10 +29,12 @@ def check_output_dir(out_dir: str | Path, *, force: bool = False) -> Path:
 
 
 def write_reports(comparison: Comparison, out_dir: str | Path, *, force: bool = False) -> Path:
-    """Write ``comparison.json`` (and every other report) into ``out_dir``, all or nothing.
+    """Write ``comparison.json``, the alignment graph (GraphML and node-link JSON) and every
+    other report into ``out_dir``, all or nothing.
 
     Returns the output folder.  Raises OutputError when it exists and ``force`` is off.
     """
+    from policydiff.report.graph import write_graph
     from policydiff.serialize import dumps
 
     out = check_output_dir(out_dir, force=force)
@@ -40,6 +42,7 @@ def write_reports(comparison: Comparison, out_dir: str | Path, *, force: bool = 
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
     try:
         (staging / COMPARISON_FILE).write_text(dumps(comparison), encoding="utf-8")
+        write_graph(comparison, staging)
         _replace(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

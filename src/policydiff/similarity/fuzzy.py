@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 
@@ -52,7 +53,13 @@ def is_restatement(first: str, second: str) -> bool:
     """
     from rapidfuzz import fuzz
 
-    return fuzz.token_sort_ratio(" ".join(sorted(content_words(first))), " ".join(sorted(content_words(second)))) >= RESTATEMENT_RATIO
+    return fuzz.ratio(_restatement_key(first), _restatement_key(second)) >= RESTATEMENT_RATIO
+
+
+@lru_cache(maxsize=1 << 16)
+def _restatement_key(text: str) -> str:
+    """Sorted content words: what two statements of one pledge have in common."""
+    return " ".join(sorted(content_words(text)))
 
 
 class FuzzyScorer:
