@@ -10,7 +10,15 @@ import pytest
 
 from policydiff.errors import OptionError, PolicydiffError
 from policydiff.model import Pledge
-from policydiff.taxonomy import DOMAINS, UNASSIGNED, DomainTagger, assign_domain, domain_of_code
+from policydiff.taxonomy import (
+    DOMAINS,
+    NEUTRAL_PHRASES,
+    SEED_VOCABULARY,
+    UNASSIGNED,
+    DomainTagger,
+    assign_domain,
+    domain_of_code,
+)
 
 LABELLED = Path(__file__).parent / "data" / "topic_pledges.tsv"
 #: Share of the labelled pledges that must get their domain (unassigned counts as wrong).
@@ -35,6 +43,17 @@ def test_the_seven_domains_are_named_in_code_order():
         "Welfare and Quality of Life", "Fabric of Society", "Social Groups",
     )
     assert UNASSIGNED == "unassigned"
+
+
+def test_every_domain_has_a_vocabulary_and_no_term_belongs_to_two():
+    assert list(SEED_VOCABULARY) == list(DOMAINS)
+    owners: dict[str, list[str]] = {}
+    for domain, lists in SEED_VOCABULARY.items():
+        for term in "|".join(lists).split("|"):
+            owners.setdefault(term, []).append(domain)
+    owners.update({t: owners.get(t, []) + ["neutral"] for t in NEUTRAL_PHRASES.split("|")})
+    assert "" not in owners
+    assert {t: d for t, d in owners.items() if len(d) > 1} == {}
 
 
 def test_the_labelled_pledges_get_their_domain_from_their_words():

@@ -214,13 +214,6 @@ NEUTRAL_PHRASES = (
     "liberal democrats|lib dems|snp|scottish national party|plaid cymru|reform uk"
 )
 
-#: Single words written in the plural whose singular means something else ("right",
-#: "home", "country", "firm", "power"), so they match only as written.
-_PLURAL_ONLY = frozenset(
-    "rights homes countries nations firms powers savings operations officers overseas brussels nhs ethics "
-    "arts sports".split()
-)
-
 _APOSTROPHES = re.compile(r"['’‘`]")
 _HYPHENS = re.compile(r"[-‐‑–—/]")
 _WORD_START = re.compile(r"\b\w")
@@ -234,23 +227,11 @@ def _normalise(text: str) -> str:
 
 
 def _term_pattern(term: str) -> str:
-    """Regex source of one seed term: a stem ends in ``\\w*``; a term's last word matches
-    in the singular and the plural whichever way it is written ("patients" and "patient")."""
+    """Regex source of one seed term: stems end in ``\\w*``, whole words may take a plural."""
+    stem = term.endswith("*")
     words = _normalise(term.rstrip("*")).split()
-    last = words.pop()
-    if term.endswith("*"):
-        last = re.escape(last) + r"\w*"
-    elif not words and last in _PLURAL_ONLY:
-        last = re.escape(last)
-    elif last.endswith("ies"):
-        last = re.escape(last[:-3]) + "(?:y|ies)"
-    elif last.endswith(("xes", "ches", "shes", "sses")):
-        last = re.escape(last[:-2]) + "(?:es)?"
-    elif last.endswith("s") and not last.endswith(("ss", "us", "is")):
-        last = re.escape(last[:-1]) + "(?:e?s)?"
-    else:
-        last = re.escape(last) + "(?:e?s)?"
-    return r"\s+".join([*(re.escape(w) for w in words), last]) + r"\b"
+    body = r"\s+".join(re.escape(w) for w in words)
+    return body + (r"\w*" if stem else r"(?:e?s)?") + r"\b"
 
 
 @lru_cache(maxsize=1)

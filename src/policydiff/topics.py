@@ -198,7 +198,7 @@ def _word_space(texts: list[str], seed: int) -> np.ndarray:
 def _stop_words() -> list[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-    from policydiff.similarity.tfidf import MANIFESTO_STOP_WORDS
+    from policydiff.vocabulary import MANIFESTO_STOP_WORDS
 
     return sorted(ENGLISH_STOP_WORDS | MANIFESTO_STOP_WORDS | LABEL_STOP_WORDS)
 

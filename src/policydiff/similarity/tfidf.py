@@ -13,15 +13,11 @@ import numpy as np
 import scipy.sparse as sp
 
 from policydiff.model import Pledge
+from policydiff.vocabulary import MANIFESTO_STOP_WORDS
 
 #: Weight of the word-n-gram cosine in the TF-IDF score (the character cosine gets the rest).
 WORD_WEIGHT = 0.6
 
-#: Words too common in manifestos to say anything about which commitment a pledge is.
-MANIFESTO_STOP_WORDS = frozenset(
-    "will shall ll going committed commit pledge promise ensure make sure continue government "
-    "party also new".split()
-)
 
 
 class TfidfScorer:
