@@ -72,6 +72,18 @@ def test_the_labelled_pledges_get_their_domain_from_their_words():
     assert unassigned <= MAX_UNASSIGNED
 
 
+def test_held_out_pledges_stay_above_a_floor():
+    """Written later by another author in the styles of five countries and never used for
+    tuning.  Measured 0.564 correct with 27.5% unassigned when it arrived: the vocabularies
+    fit the set they were corrected on far better than new text."""
+    with (LABELLED.parent / "topic_pledges_heldout.tsv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    predicted = DomainTagger().fit([]).predict([pledge(r["text"], pid=f"d0:p{i}") for i, r in enumerate(rows)])
+    accuracy = sum(p == r["domain"] for p, r in zip(predicted, rows)) / len(rows)
+    print(f"held-out domain accuracy {accuracy:.3f}")
+    assert len(rows) >= 120 and accuracy >= 0.5
+
+
 @pytest.mark.parametrize(
     ("text", "domain"),
     [
