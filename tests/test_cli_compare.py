@@ -139,3 +139,20 @@ def test_the_installed_command_shows_no_traceback_on_bad_input(tmp_path):
 def test_bad_option_values_exit_2():
     result = run("compare", *map(str, demo_paths()), "--top-k", "0")
     assert result.exit_code == 2 and "Invalid value for '--top-k'" in result.output
+
+
+def test_topics_command_prints_each_topic_with_sizes_and_examples():
+    result = run("topics", *map(str, demo_paths()), "--topics", "6", "--taxonomy", "domains", "--examples", "1")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("6 topics in 116 pledges")
+    blocks = [b for b in result.output.split("\n\n")[1:] if b.strip()]
+    assert len(blocks) == 6
+    first = blocks[0].splitlines()
+    assert first[0].startswith("t0  ") and "(" in first[0] and " / " in first[0]
+    assert any(domain in result.output for domain in ("Welfare and Quality of Life", "Economy"))
+    assert first[1].startswith("    • ")
+
+
+def test_topics_command_reports_bad_input_like_compare(tmp_path):
+    result = run("topics", str(tmp_path / "absent.md"))
+    assert (result.exit_code, result.output) == (2, f"Error: {tmp_path / 'absent.md'}: no such file\n")
