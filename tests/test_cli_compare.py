@@ -13,6 +13,8 @@ import policydiff
 from conftest import DEMO_DIR, demo_paths
 from policydiff.cli import cli
 
+#: Everything `compare --out` writes at the top of its folder.
+REPORT_FILES = ["alignment.graphml", "alignment.json", "changes.csv", "comparison.json", "pledges.csv", "texts"]
 GOOD = "We will build 12,000 social homes.\n\nWe will recruit 3,000 nurses.\n"
 
 
@@ -34,7 +36,7 @@ def test_compare_writes_comparison_json_and_prints_a_summary(tmp_path):
     assert "Harbour 2016 → Harbour 2020" in result.output
     assert "Most significant changes" in result.output and "New pledges" in result.output
     assert "Largest topics" in result.output and "lineages follow pledges" in result.output
-    assert sorted(p.name for p in out.iterdir()) == ["alignment.graphml", "alignment.json", "comparison.json"]
+    assert sorted(p.name for p in out.iterdir()) == REPORT_FILES
     comparison = policydiff.load(out / "comparison.json")
     assert comparison.counts() == policydiff.compare(demo_paths()).counts()
 
@@ -107,7 +109,7 @@ def test_force_replaces_the_output_folder_whole(tmp_path):
     (out / "stale.json").write_text("{}", encoding="utf-8")
     result = run("compare", *map(str, demo_paths()), "--out", str(out), "--force", "--quiet")
     assert result.exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["alignment.graphml", "alignment.json", "comparison.json"]
+    assert sorted(p.name for p in out.iterdir()) == REPORT_FILES
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
 
 

@@ -132,6 +132,31 @@ def topics(documents, labels, parties, years, examples, **settings):
     render_topics(comparison, Console(soft_wrap=False), examples=examples)
 
 
+@cli.command()
+@click.argument("comparison_file", type=click.Path(path_type=str))
+@click.option("--out", "out_dir", required=True, type=click.Path(path_type=str),
+              help="Folder to write the regenerated reports into.")
+@click.option("--force", is_flag=True, help="Replace the --out folder if it exists.")
+@_translate_errors
+def report(comparison_file, out_dir, force):
+    """Regenerate every report from a saved COMPARISON_FILE (comparison.json), without recomputing.
+
+    Example: policydiff report results/comparison.json --out results-again
+    """
+    from pathlib import Path
+
+    from policydiff import load
+    from policydiff.errors import InputError
+    from policydiff.report import check_output_dir, write_reports
+
+    source = Path(comparison_file)
+    if not source.is_file():
+        raise InputError(comparison_file, "no such file" if not source.exists() else "is not a file")
+    check_output_dir(out_dir, force=force)
+    write_reports(load(source), out_dir, force=force, texts_from=source.parent)
+    click.echo(f"Wrote {out_dir}")
+
+
 def _print_summary(comparison, out_dir: str | None) -> None:
     from rich.console import Console
 

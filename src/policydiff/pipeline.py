@@ -14,6 +14,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from policydiff.align import MIN_LINK_SCORE
 from policydiff.errors import InputError, OptionError
 from policydiff.model import Change, Comparison, Document, Pledge, Topic
 from policydiff.options import CompareOptions
@@ -72,6 +73,7 @@ class Comparer:
         changes = self._diff(pairs, pledges, scorer, options)
         revivals = self._revivals(documents, pledges, changes, scorer, options) if options.mode == "chain" else ()
         order = tuple(d.id for d in documents)
+        recorded = {**options.as_dict(), "min_link_score": MIN_LINK_SCORE}
         return Comparison(
             documents=documents,
             pledges=pledges,
@@ -80,7 +82,7 @@ class Comparer:
             lineages=build_lineages(order, pledges, changes, revivals) if options.mode == "chain" else (),
             topic_shifts=topic_shifts(tuple((a.id, b.id) for a, b in pairs), pledges, changes),
             revivals=revivals,
-            options=options.as_dict(),
+            options=recorded,
         )
 
     def topics(self, sources: Sequence[Source], **metadata) -> Comparison:

@@ -16,6 +16,8 @@ from policydiff.model import Comparison
 
 #: Name of the machine-readable result inside the output folder.
 COMPARISON_FILE = "comparison.json"
+#: Folder of the documents' texts as read, beside the results.
+TEXTS_FOLDER = "texts"
 
 
 def check_output_dir(out_dir: str | Path, *, force: bool = False) -> Path:
@@ -28,13 +30,20 @@ def check_output_dir(out_dir: str | Path, *, force: bool = False) -> Path:
     return out
 
 
-def write_reports(comparison: Comparison, out_dir: str | Path, *, force: bool = False) -> Path:
-    """Write ``comparison.json``, the alignment graph (GraphML and node-link JSON) and every
-    other report into ``out_dir``, all or nothing.
+def write_reports(
+    comparison: Comparison, out_dir: str | Path, *, force: bool = False, texts_from: str | Path | None = None
+) -> Path:
+    """Write every artefact of a comparison into ``out_dir``, all or nothing.
+
+    ``comparison.json``; the alignment graph (``alignment.graphml``, ``alignment.json``);
+    ``pledges.csv`` and ``changes.csv``; and ``texts/<doc>.txt``, the text of each document
+    as read, which every offset points into.  A comparison loaded from JSON carries no
+    texts: ``texts_from`` names an earlier output folder whose ``texts/`` are copied instead.
 
     Returns the output folder.  Raises OutputError when it exists and ``force`` is off.
     """
     from policydiff.report.graph import write_graph
+    from policydiff.report.tables import write_tables
     from policydiff.serialize import dumps
 
     out = check_output_dir(out_dir, force=force)
@@ -43,11 +52,25 @@ def write_reports(comparison: Comparison, out_dir: str | Path, *, force: bool = 
     try:
         (staging / COMPARISON_FILE).write_text(dumps(comparison), encoding="utf-8")
         write_graph(comparison, staging)
+        write_tables(comparison, staging)
+        _write_texts(comparison, staging, texts_from)
         _replace(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return out
+
+
+def _write_texts(comparison: Comparison, out: Path, texts_from: str | Path | None) -> None:
+    """``texts/<doc>.txt``: each document's text as read, from the comparison or a copy."""
+    folder = out / TEXTS_FOLDER
+    folder.mkdir()
+    for document in comparison.documents:
+        name = f"{document.id}.txt"
+        if document.text:
+            (folder / name).write_text(document.text, encoding="utf-8", newline="")
+        elif texts_from is not None and (Path(texts_from) / TEXTS_FOLDER / name).is_file():
+            shutil.copyfile(Path(texts_from) / TEXTS_FOLDER / name, folder / name)
 
 
 def _replace(staging: Path, out: Path) -> None:
