@@ -14,7 +14,8 @@ from conftest import DEMO_DIR, demo_paths
 from policydiff.cli import cli
 
 #: Everything `compare --out` writes at the top of its folder.
-REPORT_FILES = ["alignment.graphml", "alignment.json", "changes.csv", "comparison.json", "pledges.csv", "texts"]
+REPORT_FILES = ["alignment.graphml", "alignment.json", "changes.csv", "comparison.json", "pledges.csv",
+                "provenance.json", "texts"]
 GOOD = "We will build 12,000 social homes.\n\nWe will recruit 3,000 nurses.\n"
 
 
@@ -158,3 +159,14 @@ def test_topics_command_prints_each_topic_with_sizes_and_examples():
 def test_topics_command_reports_bad_input_like_compare(tmp_path):
     result = run("topics", str(tmp_path / "absent.md"))
     assert (result.exit_code, result.output) == (2, f"Error: {tmp_path / 'absent.md'}: no such file\n")
+
+
+def test_provenance_records_versions_checksums_options_and_the_command(tmp_path):
+    out = tmp_path / "out"
+    assert run("compare", *map(str, demo_paths()), "--out", str(out), "--seed", "7", "-q").exit_code == 0
+    record = json.loads((out / "provenance.json").read_text(encoding="utf-8"))
+    assert record["seed"] == 7 and record["options"]["seed"] == 7
+    assert {"policydiff", "scikit-learn", "numpy", "rapidfuzz", "networkx"} <= set(record["versions"])
+    comparison = policydiff.load(out / "comparison.json")
+    assert [i["sha256"] for i in record["inputs"]] == [d.sha256 for d in comparison.documents]
+    assert "created" in record and "created" not in (out / "comparison.json").read_text(encoding="utf-8")

