@@ -23,18 +23,29 @@ def _spans(cell: str) -> set[tuple[int, int]]:
     return {tuple(int(x) for x in part.split("-")) for part in cell.split(";") if part}
 
 
+def _pledge_at(pledges, span: tuple[int, int]):
+    """The pledge overlapping a labelled span most (segmentation may have moved its edges)."""
+    best, best_overlap = None, 0
+    for pledge in pledges:
+        overlap = min(pledge.end, span[1]) - max(pledge.start, span[0])
+        if overlap > best_overlap:
+            best, best_overlap = pledge, overlap
+    return best if best_overlap >= (span[1] - span[0]) / 2 else None
+
+
 @pytest.fixture(scope="module")
 def agreement(uk_comparison):
-    position = {p.id: (p.start, p.end) for p in uk_comparison.pledges}
-    linked = {position[a]: {position[b] for b in change.b} for change in uk_comparison.changes for a in change.a}
+    earlier, later = (uk_comparison.pledges_of(d.id) for d in uk_comparison.documents)
+    linked = {a: set(change.b) for change in uk_comparison.changes for a in change.a}
     found = missed = wrong = agreed = judged = 0
     with LABELS.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             if row["judgement"] == "vague":
                 continue
             judged += 1
-            wanted = _spans(row["b_spans"])
-            got = linked.get((int(row["a_start"]), int(row["a_end"])), set())
+            wanted = {p.id for p in (_pledge_at(later, span) for span in _spans(row["b_spans"])) if p}
+            pledge = _pledge_at(earlier, (int(row["a_start"]), int(row["a_end"])))
+            got = linked.get(pledge.id, set()) if pledge else set()
             if wanted:
                 found += bool(got & wanted)
                 missed += not (got & wanted)
@@ -50,7 +61,7 @@ def test_enough_pledges_were_judged():
 
 
 def test_agreement_with_the_coder_does_not_regress(agreement):
-    """Measured with the lexical default: agreement 53/85, counterparts found 24/55, 1 wrong link."""
+    """Measured with the lexical default: agreement 55/85, counterparts found 25/55, no wrong link."""
     print(agreement)
     assert agreement["agreed"] / agreement["judged"] >= 0.6
     assert agreement["found"] / (agreement["found"] + agreement["missed"]) >= 0.4

@@ -40,6 +40,12 @@ SENTENCE_STARTERS = frozenset(
     "which while who why with yet you your".split()
 )
 _MARKDOWN_EMPHASIS = frozenset("*`")
+#: Capitalised words that open sentences and are never capitalised mid-sentence in English
+#: prose; seen after a lower-case word they mark a lost line break (see :func:`_split_glued`).
+GLUED_OPENERS = ("The", "We", "Our", "This", "These", "There", "It", "Since", "Today")
+#: Fewest words on each side of a glued boundary (a heading is rarely shorter than three).
+MIN_GLUED_WORDS = 3
+_GLUED = re.compile(rf"(?<=[a-z])(?P<space> )(?P<opener>(?:{'|'.join(GLUED_OPENERS)})\b)")
 
 
 @dataclass(frozen=True)
@@ -193,7 +199,26 @@ def _split(clean: str) -> list[tuple[int, int]]:
         start = match.end(3)
     if start < len(clean):
         spans.append((start, len(clean)))
+    spans = [piece for span in spans for piece in _split_glued(clean, *span)]
     return [(s, e) for s, e in spans if any(c.isalnum() for c in clean[s:e])]
+
+
+def _split_glued(clean: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut where text extracted from a PDF glued a heading to the sentence after it.
+
+    "We will protect animal welfare The quality of the food…": a capitalised sentence
+    opener ("The", "We", "Our"…) straight after a lower-case word, with no stop between, only
+    happens where a line break was lost.  Each side must keep :data:`MIN_GLUED_WORDS` words
+    so that titles such as "the Office for Budget Responsibility" are left alone.
+    """
+    pieces, piece_start = [], start
+    for match in _GLUED.finditer(clean, start, end):
+        cut = match.start("opener")
+        if len(clean[piece_start:cut].split()) >= MIN_GLUED_WORDS and len(clean[cut:end].split()) >= MIN_GLUED_WORDS:
+            pieces.append((piece_start, match.start("space")))
+            piece_start = cut
+    pieces.append((piece_start, end))
+    return pieces
 
 
 def _ends_sentence(clean: str, match: re.Match[str]) -> bool:
