@@ -105,3 +105,13 @@ def test_offsets_always_point_at_the_sentence_in_the_text(text, markdown):
 def _is_subsequence(short: str, long: str) -> bool:
     remaining = iter(long)
     return all(char in remaining for char in short)
+
+
+def test_a_heading_glued_to_its_paragraph_by_pdf_extraction_is_cut_off():
+    text = "We will protect animal welfare The quality of our food depends on high standards.\n"
+    assert sentences_of(text) == ["We will protect animal welfare", "The quality of our food depends on high standards."]
+
+
+def test_titles_with_capitals_inside_a_sentence_are_not_cut():
+    text = "We will back the Office for Budget Responsibility and keep The Times in print.\n"
+    assert len(sentences_of(text)) == 1

@@ -45,7 +45,7 @@ _MARKDOWN_EMPHASIS = frozenset("*`")
 GLUED_OPENERS = ("The", "We", "Our", "This", "These", "There", "It", "Since", "Today")
 #: Fewest words on each side of a glued boundary (a heading is rarely shorter than three).
 MIN_GLUED_WORDS = 3
-_GLUED = re.compile(rf"(?<=[a-z])(?P<space> )(?P<opener>(?:{'|'.join(GLUED_OPENERS)})\b)")
+_GLUED = re.compile(rf"(?<=[a-z])(?P<space> )(?P<opener>(?:{'|'.join(GLUED_OPENERS)}) (?=[a-z]))")
 
 
 @dataclass(frozen=True)
@@ -207,8 +207,9 @@ def _split_glued(clean: str, start: int, end: int) -> list[tuple[int, int]]:
     """Cut where text extracted from a PDF glued a heading to the sentence after it.
 
     "We will protect animal welfare The quality of the food…": a capitalised sentence
-    opener ("The", "We", "Our"…) straight after a lower-case word, with no stop between, only
-    happens where a line break was lost.  Each side must keep :data:`MIN_GLUED_WORDS` words
+    opener ("The", "We", "Our"…) straight after a lower-case word and before another, with no
+    stop between, only happens where a line break was lost ("The Times" or "The Hague",
+    followed by a capital, are left alone).  Each side must keep :data:`MIN_GLUED_WORDS` words
     so that titles such as "the Office for Budget Responsibility" are left alone.
     """
     pieces, piece_start = [], start
