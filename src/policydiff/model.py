@@ -11,6 +11,7 @@ strings ("d0", "d0:p12", "t3").
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -56,6 +57,9 @@ class Document:
     ``text`` is the text exactly as read (after UTF-8 decoding and dropping a BOM), so
     every offset elsewhere points into it.  ``sha256`` is the hash of the file's bytes.
     ``source_format`` names the reader that produced it ("text", "markdown", …).
+    ``categories`` holds codes that the input gives to spans of the text, as
+    ``(start, end, code)`` in order of ``start`` and never overlapping (a Manifesto Project
+    CSV gives each quasi-sentence its ``cmp_code``); it is empty when the input has none.
     """
 
     id: str
@@ -67,6 +71,14 @@ class Document:
     year: int | None = None
     sections: tuple[Section, ...] = ()
     source_format: str = "text"
+    categories: tuple[tuple[int, int, str], ...] = ()
+
+    def category_at(self, offset: int) -> str | None:
+        """The code of the category span that contains ``offset``, or None outside every span."""
+        index = bisect.bisect_right(self.categories, offset, key=lambda span: span[0]) - 1
+        if index >= 0 and offset < self.categories[index][1]:
+            return self.categories[index][2]
+        return None
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost section that contains ``offset``, or None before the first heading."""

@@ -201,6 +201,7 @@ class PledgeDetector:
                     section=sentence.section,
                     confidence=round(verdict.confidence, 4),
                     sentence=sentence.index,
+                    category=document.category_at(sentence.start),
                 )
             )
         return tuple(pledges)

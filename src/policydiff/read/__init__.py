@@ -18,14 +18,19 @@ from policydiff.errors import InputError
 from policydiff.model import Document, Section
 
 #: Reader by file suffix: "module:function" taking (path, raw bytes) and returning
-#: (text as read, sections, source format).
+#: (text as read, sections, source format), or those and the category spans
+#: ((start, end, code), …) when the file carries codes (Manifesto Project CSV).
 READERS = {
     ".txt": "policydiff.read.text:parse_plain",
     ".text": "policydiff.read.text:parse_plain",
     "": "policydiff.read.text:parse_plain",
     ".md": "policydiff.read.text:parse_markdown",
     ".markdown": "policydiff.read.text:parse_markdown",
+    ".csv": "policydiff.read.marpor:parse_marpor",
 }
+
+#: Sources with this prefix are State of the Union addresses (see read/sotu.py), not files.
+SOTU_SCHEME = "sotu:"
 
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
 #: Party slugs whose title-casing would be wrong.
@@ -45,7 +50,8 @@ def read(
     Parameters
     ----------
     path : path-like
-        A ``.txt`` or ``.md`` file (UTF-8, a byte-order mark is tolerated).
+        A ``.txt`` or ``.md`` file (UTF-8, a byte-order mark is tolerated), a Manifesto
+        Project ``.csv``, or a State of the Union address written ``sotu:2014-Obama``.
     doc_id : str
         Id given to the document ("d0", "d1", …); the pipeline renumbers after ordering.
     label, party, year : optional
@@ -57,16 +63,22 @@ def read(
     InputError
         The file is missing, a directory, empty, binary, not UTF-8, or of a type no
         reader handles.  The message names the file and the reason in one line.
+    MissingExtra
+        A ``sotu:`` source without the sotu package installed.
     """
+    if isinstance(path, str) and path.startswith(SOTU_SCHEME):
+        from policydiff.read.sotu import read_sotu
+
+        return read_sotu(path, doc_id=doc_id, label=label, party=party, year=year)
     path = Path(path)
     shown = str(path)
     raw = _read_bytes(path, shown)
     reader = _reader_for(path, shown)
-    text, sections, source_format = reader(shown, raw)
+    text, sections, source_format, *categories = reader(shown, raw)
     inferred_party, inferred_year = infer_metadata(path.name)
     party = party or inferred_party
     year = year if year is not None else inferred_year
-    return Document(
+    document = Document(
         id=doc_id,
         label=label or default_label(path.stem, party, year),
         text=text,
@@ -77,6 +89,7 @@ def read(
         sections=tuple(replace(s, doc=doc_id) for s in sections),
         source_format=source_format,
     )
+    return replace(document, categories=categories[0]) if categories else document
 
 
 def document_from_text(
@@ -161,4 +174,4 @@ def _reader_for(path: Path, shown: str):
     return getattr(importlib.import_module(module_name), function_name)
 
 
-__all__ = ["READERS", "Section", "document_from_text", "infer_metadata", "read", "renumber"]
+__all__ = ["READERS", "SOTU_SCHEME", "Section", "document_from_text", "infer_metadata", "read", "renumber"]
