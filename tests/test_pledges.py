@@ -92,6 +92,10 @@ def test_precision_and_recall_on_the_held_out_set_stay_near_0_9():
         ("Crime is falling.", None, False),
         ("Will you trust them with your pension?", None, False),
         ("By 2030, we will generate all our electricity from clean sources.", "Green", True),
+        ("If this Congress sends me a new sanctions bill, I will veto it.", None, True),
+        ("We will go further.", "Conservative", False),
+        ("As we said before, we will go further.", "Conservative", False),
+        ("I'm committed to cutting the deficit in half by the end of my first term.", None, True),
     ],
 )
 def test_reads_commitments_as_a_coder_would(sentence, party, expected):

@@ -49,6 +49,9 @@ VAGUE = 0.3
 #: further." (none) or "We will deliver it." (one) promise nothing one could check on their
 #: own; "We will ban fracking." (two) does.
 MIN_SUBSTANCE_WORDS = 2
+#: Words of substance a leading clause needs to carry the content of a short commitment
+#: ("If this Congress sends me a new sanctions bill, I will veto it": six).
+CONDITION_SUBSTANCE_WORDS = 4
 _SUBSTANCE = re.compile(
     r"\b(?!(?:go|even|further|so|do|it|this|that|more|now|also|the|a|an|to|and|again|too|then|there|here)\b)[a-z0-9£$€][\w£$€%.,'-]*",
     re.I,
@@ -69,7 +72,7 @@ _AUTHOR = (
 _MODAL = {
     "will": r"(?:will|shall|'ll|won't|shan't|are going to|am going to|'re going to|'m going to|are ready to)",
     "commit": (
-        r"(?:are|am|remain|is|stand)?\s*(?:fully\s+|firmly\s+)?(?:committed to|determined to)|"
+        r"(?:are|am|'m|'re|remain|is|stand)?\s*(?:fully\s+|firmly\s+)?(?:committed to|determined to)|"
         r"(?:pledge|promise|guarantee|commit|vow|undertake)s?(?:\s+to|\s+that)?"
     ),
     "propose": (
@@ -257,13 +260,22 @@ def _weigh_frame(sentence: str, name: str, modal_end: int) -> Verdict:
     rest = sentence[modal_end:]
     if _PREDICTION.search(rest):
         return Verdict(VAGUE, "prediction")
-    if _VAGUE_CONTENT.search(rest) or len(_SUBSTANCE.findall(rest)) < MIN_SUBSTANCE_WORDS:
+    if _VAGUE_CONTENT.search(rest) or not _has_substance(sentence, modal_end):
         return Verdict(VAGUE, "vague")
     if name == "aim" and not re.search(r"\d|\b(?:halve|double|treble)\b", rest, re.I):
         return Verdict(VAGUE, "aim without a target")
     if name in ("commit",) and not _CONCRETE.search(rest) and len(rest.split()) < 12:
         return Verdict(VAGUE, "vague")
     return Verdict(FRAME_CONFIDENCE[name], name)
+
+
+def _has_substance(sentence: str, modal_end: int) -> bool:
+    """Whether the commitment says what will be done: words of substance after the verb, or a
+    leading condition that names it ("If Congress sends me a sanctions bill, I will veto it")."""
+    if len(_SUBSTANCE.findall(sentence[modal_end:])) >= MIN_SUBSTANCE_WORDS:
+        return True
+    condition = re.search(r"\b(?:if|when|unless|once|should)\b([^,]*),", sentence[:modal_end], re.I)
+    return condition is not None and len(_SUBSTANCE.findall(condition.group(1))) >= CONDITION_SUBSTANCE_WORDS
 
 
 def _judge_item(item: str, lead_in: str, party: str | None) -> Verdict | None:
