@@ -27,6 +27,9 @@ READERS = {
     ".md": "policydiff.read.text:parse_markdown",
     ".markdown": "policydiff.read.text:parse_markdown",
     ".csv": "policydiff.read.marpor:parse_marpor",
+    ".pdf": "policydiff.read.pdf:parse_pdf",
+    ".html": "policydiff.read.html:parse_html",
+    ".htm": "policydiff.read.html:parse_html",
 }
 
 #: Sources with this prefix are State of the Union addresses (see read/sotu.py), not files.
