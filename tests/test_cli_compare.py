@@ -14,8 +14,8 @@ from conftest import DEMO_DIR, demo_paths
 from policydiff.cli import cli
 
 #: Everything `compare --out` writes at the top of its folder.
-REPORT_FILES = ["alignment.graphml", "alignment.json", "changes.csv", "comparison.json", "pledges.csv",
-                "provenance.json", "texts"]
+REPORT_FILES = ["alignment.graphml", "alignment.json", "changes.csv", "comparison.json", "flow.png", "pledges.csv",
+                "provenance.json", "report.html", "salience.png", "scores.png", "status_by_topic.png", "texts"]
 GOOD = "We will build 12,000 social homes.\n\nWe will recruit 3,000 nurses.\n"
 
 

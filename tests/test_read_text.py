@@ -91,3 +91,8 @@ def test_unknown_file_types_are_refused_by_name(tmp_path):
     path.write_bytes(b"PK\x03\x04")
     with pytest.raises(InputError, match=r"unsupported file type '\.docx'"):
         read(path)
+
+
+def test_a_sentence_that_lost_its_full_stop_is_not_a_heading():
+    text = "Our record\n\nWe have halved the deficit as a share of our economy\n\nWe will balance the books.\n"
+    assert [s.title for s in document_from_text(text).sections] == ["Our record"]

@@ -21,6 +21,9 @@ _BULLET_START = re.compile(r"^\s*(?:[-*•▪●◦·–]|\(?\d{1,3}[.)]|\(?[a-z
 MAX_HEADING_CHARS = 80
 #: …and a heading has at most this many words.
 MAX_HEADING_WORDS = 12
+#: A line opening with a pronoun subject is a sentence that lost its full stop in
+#: extraction ("We have halved the deficit"), not a title.
+_SENTENCE_START = re.compile(r"^(?:We|I|You|They|It|This|That|There|These|Our \w+ (?:is|are|will|has|have))\b")
 #: Bytes checked for NUL when deciding whether a file is binary.
 BINARY_SNIFF_BYTES = 8192
 
@@ -87,6 +90,8 @@ def _looks_like_title(line: str) -> bool:
     if not line or len(line) > MAX_HEADING_CHARS or len(line.split()) > MAX_HEADING_WORDS:
         return False
     if line[-1] in ".,;:" or _BULLET_START.match(line) or line.isdigit():
+        return False
+    if _SENTENCE_START.match(line):
         return False
     first = line[0]
     return first.isupper() or first.isdigit()

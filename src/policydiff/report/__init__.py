@@ -40,8 +40,9 @@ def write_reports(
 ) -> Path:
     """Write every artefact of a comparison into ``out_dir``, all or nothing.
 
-    ``comparison.json``; the alignment graph (``alignment.graphml``, ``alignment.json``);
-    ``pledges.csv`` and ``changes.csv``; and ``texts/<doc>.txt``, the text of each document
+    ``comparison.json``; ``report.html`` (self-contained) and its PNG charts; the alignment
+    graph (``alignment.graphml``, ``alignment.json``); ``pledges.csv`` and ``changes.csv``;
+    and ``texts/<doc>.txt``, the text of each document
     as read, which every offset points into.  A comparison loaded from JSON carries no
     texts: ``texts_from`` names an earlier output folder whose ``texts/`` are copied instead.
     ``provenance``, when given, is written as ``provenance.json`` (see
@@ -49,7 +50,9 @@ def write_reports(
 
     Returns the output folder.  Raises OutputError when it exists and ``force`` is off.
     """
+    from policydiff.report.charts import write_charts
     from policydiff.report.graph import write_graph
+    from policydiff.report.html import write_html
     from policydiff.report.tables import write_tables
     from policydiff.serialize import dumps
 
@@ -60,6 +63,7 @@ def write_reports(
         (staging / COMPARISON_FILE).write_text(dumps(comparison), encoding="utf-8")
         write_graph(comparison, staging)
         write_tables(comparison, staging)
+        write_html(comparison, staging, write_charts(comparison, staging))
         _write_texts(comparison, staging, texts_from)
         if provenance is not None:
             (staging / "provenance.json").write_text(provenance, encoding="utf-8")
