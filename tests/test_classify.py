@@ -79,3 +79,8 @@ def test_new_and_dropped_have_one_empty_side_and_no_score():
 def test_changes_keep_the_word_diff():
     change = verdict("We will recruit 3,000 nurses.", "We will recruit 5,000 nurses.")
     assert [(o.tag, o.text_a, o.text_b) for o in change.diff if o.tag != "equal"] == [("replace", "3,000", "5,000")]
+
+
+def test_a_figure_written_out_in_words_is_the_same_figure():
+    change = verdict("We will deliver three million apprenticeships.", "We will deliver 3 million apprenticeships.")
+    assert "number-changed" not in change.kinds

@@ -58,10 +58,16 @@ _NUMBER = re.compile(
     r"[£$€]?\d[\d,]*(?:\.\d+)?%?(?:\s?(?:bn|billion|million|m|k|thousand|per cent|percent)\b)?",
     re.I,
 )
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
-    "fifty hundred thousand million billion half third quarter double treble triple twice".split()
-)
+_DIGITS = {
+    word: str(value)
+    for value, word in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "seventy": "70", "eighty": "80", "ninety": "90"}
+_DIGIT_WORD = re.compile(r"\b(?:" + "|".join(_DIGITS) + r")\b", re.I)
+#: Words that state a quantity without digits.
+_NUMBER_WORDS = frozenset("hundred thousand million billion half third quarter double treble triple twice".split())
 
 
 def classify(link: Link, pledges: dict[str, Pledge]) -> Change:
@@ -122,7 +128,12 @@ def detect_kinds(a_side: list[Pledge], b_side: list[Pledge], a_text: str, b_text
 
 
 def numbers(text: str) -> Counter[str]:
-    """Numbers, amounts, percentages, dates and number words in a text, normalised."""
+    """Numbers, amounts, percentages, dates and number words in a text, normalised.
+
+    Number words count as their digits ("three million" is "3 million", "thirty" is "30"),
+    so writing a figure out in words is not a change of figure.
+    """
+    text = _DIGIT_WORD.sub(lambda m: _DIGITS[m.group().lower()], text)
     found = Counter(m.group().replace(" ", "").rstrip(",.") for m in _NUMBER.finditer(text))
     found.update(w for w in re.findall(r"[a-z]+", text) if w in _NUMBER_WORDS)
     return found

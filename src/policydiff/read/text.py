@@ -23,7 +23,9 @@ MAX_HEADING_CHARS = 80
 MAX_HEADING_WORDS = 12
 #: A line opening with a pronoun subject is a sentence that lost its full stop in
 #: extraction ("We have halved the deficit"), not a title.
-_SENTENCE_START = re.compile(r"^(?:We|I|You|They|It|This|That|There|These|Our \w+ (?:is|are|will|has|have))\b")
+_SENTENCE_START = re.compile(r"^(?:We|I|You|They|It|This|That|There|These|So|And|But|Our \w+ (?:is|are|will|has|have))\b")
+#: A title never ends on a word that needs another after it ("So we will double the").
+_DANGLING_WORDS = frozenset("the a an of to and or for with our your their in on at by from that which".split())
 #: Bytes checked for NUL when deciding whether a file is binary.
 BINARY_SNIFF_BYTES = 8192
 
@@ -91,7 +93,7 @@ def _looks_like_title(line: str) -> bool:
         return False
     if line[-1] in ".,;:" or _BULLET_START.match(line) or line.isdigit():
         return False
-    if _SENTENCE_START.match(line):
+    if _SENTENCE_START.match(line) or line.split()[-1].lower() in _DANGLING_WORDS:
         return False
     first = line[0]
     return first.isupper() or first.isdigit()
