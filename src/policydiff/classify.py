@@ -50,7 +50,9 @@ HEDGES = (
     "when possible", "as far as possible", "if possible", "when resources allow",
     "when the public finances allow", "when finances allow", "over time", "in the long term",
     "ambition", "aspire", "examine", "encourage", "work with", "investigate", "begin to",
-    "start to", "move towards", "as soon as", "subject to", "if affordable",
+    "start to", "move towards", "as soon as", "subject to", "if affordable", "endeavour to",
+    "endeavor to", "work to", "as resources allow", "if the public finances allow", "wherever possible",
+    "wherever practical", "where appropriate", "want to",
 )
 _NOT_NEGATIONS = re.compile(r"\bno (?:more|less|fewer|later|longer|sooner) than\b|\bnot only\b")
 _NEGATIONS = frozenset("not no never n't won't cannot neither nor oppose reject against".split())
@@ -154,7 +156,7 @@ def _side_text(side: list[Pledge]) -> str:
 
 
 def _count(phrases: tuple[str, ...], text: str) -> int:
-    return sum(len(re.findall(rf"\b{re.escape(p)}", text)) for p in phrases)
+    return sum(len(re.findall(rf"\b{re.escape(p)}\b", text)) for p in phrases)
 
 
 def _negation_changed(a_lower: str, b_lower: str) -> bool:

@@ -96,7 +96,7 @@ _STATED_GOAL = re.compile(
     re.I,
 )
 _PASSIVE = re.compile(
-    r"\b(?:will|shall) (?:also |now |immediately |then )?(?:be|become) (?:\w+ly )?"
+    r"\b(?:will|shall|won't) (?:also |now |immediately |then )?(?:not |never )?(?:be|become) (?:\w+ly )?"
     r"(?:\w+ed|made|given|built|cut|set|paid|kept|taken|brought|put|met|won|frozen|run|held|"
     r"shut|spent|sold|paid|written|drawn|chosen|funded|protected)\b",
     re.I,
