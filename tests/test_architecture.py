@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-HEAVY = ("sklearn", "matplotlib", "scipy", "networkx", "rapidfuzz", "rich", "dask", "pdfplumber")
+HEAVY = ("sklearn", "matplotlib", "scipy", "networkx", "rapidfuzz", "rich", "dask", "pdfplumber", "onnxruntime",
+         "tokenizers")
 
 
 def test_import_layers_and_forbidden_imports_hold():

@@ -90,7 +90,8 @@ def topic_options(command):
 @click.option("--mode", type=click.Choice(MODES), default="chain", show_default=True,
               help="chain: each document against the next; parties: every pair (one election, several parties).")
 @click.option("--similarity", type=click.Choice(SIMILARITY_PRESETS), default="lexical", show_default=True,
-              help="How pledges are scored against each other.")
+              help="How pledges are scored against each other: lexical (TF-IDF and token scores) or "
+                   "embedding (lexical plus sentence embeddings; needs policydiff[semantic]).")
 @click.option("--top-k", type=click.IntRange(1), default=8, show_default=True,
               help="Candidate counterparts considered per pledge.")
 @click.option("--max-gap", type=click.IntRange(0), default=2, show_default=True,

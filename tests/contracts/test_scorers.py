@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from policydiff.model import Pledge
-from policydiff.similarity import PRESETS, SCORERS, make_scorer
+from policydiff.errors import MissingExtra
+from policydiff.similarity import PRESETS, SCORERS, make_backend, make_scorer
 
 TEXTS = [
     "We will recruit 3,000 more nurses by 2020.",
@@ -25,9 +26,16 @@ def pledges() -> tuple[Pledge, ...]:
     )
 
 
-@pytest.fixture(params=sorted(SCORERS) + sorted(PRESETS))
+@pytest.fixture(params=[f"backend {n}" for n in sorted(SCORERS)] + [f"preset {n}" for n in sorted(PRESETS)])
 def scorer(request):
-    return make_scorer(request.param)
+    """Each backend alone and each preset ("embedding" names both); skipped where its extra is missing."""
+    kind, name = request.param.split()
+    made = make_backend(name) if kind == "backend" else make_scorer(name)
+    try:
+        made.fit(pledges())
+    except MissingExtra as missing:
+        pytest.skip(str(missing))
+    return made
 
 
 def test_fit_returns_the_scorer_itself(scorer):
@@ -65,5 +73,5 @@ def test_a_paraphrase_scores_above_an_unrelated_pledge(scorer):
 def test_unknown_names_are_refused_with_the_choices():
     from policydiff.errors import OptionError
 
-    with pytest.raises(OptionError, match="choose from fuzzy, lexical, tfidf"):
+    with pytest.raises(OptionError, match="choose from embedding, fuzzy, lexical, tfidf"):
         make_scorer("bert")
