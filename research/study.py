@@ -23,7 +23,8 @@ UK_MANIFESTOS = ROOT.parent / "shared" / "corpora" / "uk-manifestos"
 def run_study(name: str, sources: list, *, out_root: Path = REPORTS, **options) -> policydiff.Comparison:
     """Compare ``sources`` and write every report, with provenance, to ``out_root/name``."""
     comparison = policydiff.compare(sources, **options)
-    record = provenance.collect(comparison, command=[sys.executable, *sys.argv])
+    script = Path(sys.argv[0]).resolve().relative_to(ROOT).as_posix()
+    record = provenance.collect(comparison, command=["python", script])
     record["study"] = name
     write_reports(comparison, out_root / name, force=True, provenance=provenance.dumps(record))
     return comparison

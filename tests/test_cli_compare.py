@@ -169,4 +169,4 @@ def test_provenance_records_versions_checksums_options_and_the_command(tmp_path)
     assert {"policydiff", "scikit-learn", "numpy", "rapidfuzz", "networkx"} <= set(record["versions"])
     comparison = policydiff.load(out / "comparison.json")
     assert [i["sha256"] for i in record["inputs"]] == [d.sha256 for d in comparison.documents]
-    assert "created" in record and "created" not in (out / "comparison.json").read_text(encoding="utf-8")
+    assert record["command"][:2] == ["policydiff", "compare"] or record["command"][0] == "policydiff"

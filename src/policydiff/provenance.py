@@ -2,8 +2,8 @@
 
 ``provenance.json`` records the policydiff version, the versions of the libraries results
 depend on, Python and the platform, every input's path and checksum, the options (seed
-included) and the command.  It is the one file that may hold times and absolute paths;
-``comparison.json`` never does, which is what keeps it byte-identical across reruns.
+included) and the command.  It holds no time of day, so rerunning a study on the same
+machine and installation rewrites it byte for byte, like ``comparison.json``.
 """
 
 from __future__ import annotations
@@ -11,9 +11,7 @@ from __future__ import annotations
 import json
 import platform
 import sys
-from datetime import datetime, timezone
 from importlib import metadata
-from pathlib import Path
 from typing import Any
 
 from policydiff.model import Comparison
@@ -29,9 +27,7 @@ RESULT_LIBRARIES = (
 def collect(comparison: Comparison, *, command: list[str] | None = None) -> dict[str, Any]:
     """Provenance of a comparison as plain JSON values."""
     return {
-        "created": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
-        "command": command if command is not None else sys.argv,
-        "working_directory": str(Path.cwd()),
+        "command": command if command is not None else ["policydiff", *sys.argv[1:]],
         "python": platform.python_version(),
         "platform": platform.platform(),
         "versions": library_versions(),
