@@ -51,3 +51,10 @@ def bench_accuracy(session: nox.Session) -> None:
     """Measure accuracy on gold-labelled pairs made from real text, against baselines."""
     session.install("-e", ".[bench]")
     session.run("python", "benchmarks/accuracy/run.py", *session.posargs)
+
+
+@nox.session(name="bench-speed")
+def bench_speed(session: nox.Session) -> None:
+    """Time and measure the memory of comparisons, from one manifesto pair to every SOTU address."""
+    session.install("-e", ".[bench,dask]")
+    session.run("python", "benchmarks/speed/run.py", *session.posargs)

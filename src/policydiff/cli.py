@@ -15,6 +15,7 @@ import click
 from click.core import ParameterSource
 
 from policydiff.errors import OptionError, PolicydiffError
+from policydiff.executors import EXECUTORS
 from policydiff.options import CLUSTERERS, MODES, ORDERS, SIMILARITY_PRESETS, TAXONOMIES
 
 #: Exit code for bad input, bad options and refused output.
@@ -76,6 +77,32 @@ def topic_options(command):
     return command
 
 
+def run_options(command):
+    """Where the work runs and what is kept between runs; neither changes a result."""
+    for option in reversed(
+        [
+            click.option("--executor", type=click.Choice(tuple(EXECUTORS)), default="local", show_default=True,
+                         help="Where documents are read and pairs aligned: in this process, or on a dask cluster."),
+            click.option("--scheduler", metavar="ADDRESS", default=None,
+                         help="Address of a running dask scheduler (with --executor dask; without it a local "
+                              "cluster is started)."),
+            click.option("--cache-dir", type=click.Path(path_type=str), default=None,
+                         help="Folder of the cache of pledges found in documents (default: the user's cache folder)."),
+            click.option("--no-cache", is_flag=True, help="Find every document's pledges afresh; read and write no cache."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _run_settings(executor: str, scheduler: str | None, cache_dir: str | None, no_cache: bool) -> dict:
+    """Comparer arguments for the run options."""
+    from policydiff.cache import default_cache_dir
+
+    cache = None if no_cache else (cache_dir or default_cache_dir())
+    return {"executor": executor, "scheduler": scheduler, "cache": cache}
+
+
 @cli.command()
 @click.argument("documents", nargs=-1, type=click.Path(path_type=str))
 @click.option("--out", "out_dir", type=click.Path(path_type=str),
@@ -97,15 +124,18 @@ def topic_options(command):
 @click.option("--max-gap", type=click.IntRange(0), default=2, show_default=True,
               help="Documents a pledge may skip and still be linked as revived when it returns.")
 @topic_options
-@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors.")
+@run_options
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing but errors (no summary, no progress bars).")
 @_translate_errors
-def compare(documents, out_dir, force, labels, parties, years, quiet, corpus_name, year_span, president, **settings):
+def compare(documents, out_dir, force, labels, parties, years, quiet, corpus_name, year_span, president,
+            executor, scheduler, cache_dir, no_cache, **settings):
     """Compare DOCUMENTS (.txt or .md) and report new, dropped and changed pledges.
 
     Example: policydiff compare 2015-conservative.txt 2017-conservative.txt --out results
     """
     from policydiff.options import CompareOptions
     from policydiff.pipeline import Comparer
+    from policydiff.progress import progress_bars
     from policydiff.read.corpus import open_study
     from policydiff.report import check_output_dir, write_reports
 
@@ -120,7 +150,9 @@ def compare(documents, out_dir, force, labels, parties, years, quiet, corpus_nam
         options = CompareOptions.from_kwargs(**settings)
     if out_dir:
         check_output_dir(out_dir, force=force)
-    comparison = Comparer(options).compare(documents, labels=labels or None, parties=parties or None, years=years or None)
+    with progress_bars(enabled=not quiet) as progress:
+        comparer = Comparer(options, progress=progress, **_run_settings(executor, scheduler, cache_dir, no_cache))
+        comparison = comparer.compare(documents, labels=labels or None, parties=parties or None, years=years or None)
     if out_dir:
         from policydiff import provenance
 
@@ -133,9 +165,10 @@ def compare(documents, out_dir, force, labels, parties, years, quiet, corpus_nam
 @click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=str))
 @metadata_options
 @topic_options
+@run_options
 @click.option("--examples", type=click.IntRange(0), default=2, show_default=True, help="Example pledges shown per topic.")
 @_translate_errors
-def topics(documents, labels, parties, years, examples, **settings):
+def topics(documents, labels, parties, years, examples, executor, scheduler, cache_dir, no_cache, **settings):
     """Cluster the pledges of DOCUMENTS into topics and print them with example pledges.
 
     Example: policydiff topics 2015-conservative.txt 2017-conservative.txt --taxonomy domains
@@ -144,10 +177,13 @@ def topics(documents, labels, parties, years, examples, **settings):
 
     from policydiff.options import CompareOptions
     from policydiff.pipeline import Comparer
+    from policydiff.progress import progress_bars
     from policydiff.report.summary import render_topics
 
     options = CompareOptions.from_kwargs(**settings)
-    comparison = Comparer(options).topics(documents, labels=labels or None, parties=parties or None, years=years or None)
+    with progress_bars() as progress:
+        comparer = Comparer(options, progress=progress, **_run_settings(executor, scheduler, cache_dir, no_cache))
+        comparison = comparer.topics(documents, labels=labels or None, parties=parties or None, years=years or None)
     render_topics(comparison, Console(soft_wrap=False), examples=examples)
 
 

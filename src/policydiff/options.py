@@ -111,7 +111,18 @@ class CompareOptions:
         """The options as plain JSON values, recorded in every comparison."""
         return asdict(self)
 
-    def fingerprint(self) -> str:
-        """A short stable hash of the options, for cache keys."""
-        payload = json.dumps(self.as_dict(), sort_keys=True).encode()
+    def fingerprint(self, *names: str) -> str:
+        """A short stable hash of the options, for cache keys.
+
+        Parameters
+        ----------
+        *names : str
+            Fields to hash, for a cache whose entries depend on those alone (pledge
+            detection depends on ``min_confidence`` only); every field when none are named.
+        """
+        values = self.as_dict()
+        unknown = sorted(set(names) - set(values))
+        if unknown:
+            raise OptionError(f"unknown option(s): {', '.join(unknown)}")
+        payload = json.dumps({name: values[name] for name in names or values}, sort_keys=True).encode()
         return hashlib.sha256(payload).hexdigest()[:16]

@@ -12,8 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-import numpy as np
-
+from policydiff import work
 from policydiff.align import MIN_LINK_SCORE
 from policydiff.errors import InputError, OptionError
 from policydiff.model import Change, Comparison, Document, Pledge, Topic
@@ -23,6 +22,8 @@ Source = str | os.PathLike[str] | Document
 
 #: Share of a topic's pledges that must fall in one policy domain for the topic to carry it.
 TOPIC_DOMAIN_SHARE = 0.5
+#: Arguments of :class:`Comparer` that say how to run, not what to compute.
+RUN_SETTINGS = ("executor", "scheduler", "cache", "progress")
 
 
 class Comparer:
@@ -40,12 +41,38 @@ class Comparer:
         Anything with ``fit(pledges)`` setting ``labels_`` (one topic id per pledge),
         ``topics_`` and ``examples_``, such as :class:`~policydiff.topics.TopicModel` or
         :class:`~policydiff.topics.PrecomputedTopics`.  Built from the options when omitted.
+    executor : str or Executor, default="local"
+        Where per-document and per-pair work runs: a name in
+        :data:`policydiff.executors.EXECUTORS` or a ready executor (left open afterwards).
+        Results are byte-identical whichever runs them.
+    scheduler : str, optional
+        Address of a running dask scheduler, for ``executor="dask"``.
+    cache : path-like or DocumentCache, optional
+        Where pledges found in documents are kept between runs, by content hash
+        (:mod:`policydiff.cache`); None computes every document.
+    progress : callable, optional
+        Called as ``progress(stage, done, total)`` while documents are read ("documents")
+        and pairs aligned ("pairs").
     """
 
-    def __init__(self, options: CompareOptions | None = None, *, scorer=None, topic_model=None) -> None:
+    def __init__(
+        self,
+        options: CompareOptions | None = None,
+        *,
+        scorer=None,
+        topic_model=None,
+        executor="local",
+        scheduler: str | None = None,
+        cache=None,
+        progress=None,
+    ) -> None:
         self.options = options
         self.scorer = scorer
         self.topic_model = topic_model
+        self.executor = executor
+        self.scheduler = scheduler
+        self.cache = cache
+        self.progress = progress
 
     def compare(
         self,
@@ -62,15 +89,17 @@ class Comparer:
         source, in the order given, and override what file names suggest.
         """
         from policydiff.align import build_lineages
+        from policydiff.executors import executor_for
         from policydiff.salience import topic_shifts
 
         options = self._options()
         if len(sources) < 2:
             raise OptionError("compare needs at least two documents")
-        documents, pledges, topics = self._prepare(sources, labels, parties, years, options)
-        scorer = self._scorer(options).fit(pledges)
-        pairs = _pairs(documents, options.mode)
-        changes = self._diff(pairs, pledges, scorer, options)
+        with executor_for(self.executor, self.scheduler) as executor:
+            documents, pledges, topics = self._prepare(sources, labels, parties, years, options, executor)
+            scorer = self._scorer(options).fit(pledges)
+            pairs = _pairs(documents, options.mode)
+            changes = self._diff(pairs, pledges, scorer, options, executor)
         revivals = self._revivals(documents, pledges, changes, scorer, options) if options.mode == "chain" else ()
         order = tuple(d.id for d in documents)
         recorded = {**options.as_dict(), "min_link_score": MIN_LINK_SCORE}
@@ -87,30 +116,56 @@ class Comparer:
 
     def topics(self, sources: Sequence[Source], **metadata) -> Comparison:
         """Read documents and cluster their pledges into topics, without aligning them."""
+        from policydiff.executors import executor_for
+
         options = self._options()
-        documents, pledges, topics = self._prepare(
-            sources, metadata.get("labels"), metadata.get("parties"), metadata.get("years"), options
-        )
+        with executor_for(self.executor, self.scheduler) as executor:
+            documents, pledges, topics = self._prepare(
+                sources, metadata.get("labels"), metadata.get("parties"), metadata.get("years"), options, executor
+            )
         return Comparison(documents=documents, pledges=pledges, changes=(), topics=topics, options=options.as_dict())
 
     def _options(self) -> CompareOptions:
         return self.options or CompareOptions()
 
-    def _prepare(self, sources, labels, parties, years, options):
+    def _prepare(self, sources, labels, parties, years, options, executor):
         """Read, segment and detect pledges; cluster them into topics (and domains)."""
-        from policydiff.pledges import detect_pledges
-        from policydiff.segment import segment
-
         if not sources:
             raise OptionError("no documents given")
         documents = order_documents(_read_all(sources, labels, parties, years), options.order)
         pledges: list[Pledge] = []
-        for document in documents:
-            found = detect_pledges(document, segment(document), min_confidence=options.min_confidence)
+        for document, found in zip(documents, self._find_pledges(documents, options, executor)):
             if not found:
                 raise InputError(document.path or document.label, "no pledges found in the document")
             pledges.extend(found)
         return (documents, *self._with_topics(tuple(pledges), options))
+
+    def _find_pledges(self, documents, options, executor) -> list[tuple[Pledge, ...]]:
+        """Pledges of each document: from the cache when it holds them, else segmented and
+        detected on the executor (and then cached)."""
+        from policydiff.cache import open_cache
+
+        cache = open_cache(self.cache)
+        fingerprint = options.fingerprint(*work.DETECTION_OPTIONS)
+        found = [cache.load(document, fingerprint) for document in documents]
+        missing = [i for i, pledges in enumerate(found) if pledges is None]
+        computed = executor.map(
+            work.find_pledges,
+            [documents[i] for i in missing],
+            common={"min_confidence": options.min_confidence},
+            progress=self._reporter("documents", len(documents), already=len(documents) - len(missing)),
+        )
+        for i, pledges in zip(missing, computed):
+            cache.save(documents[i], fingerprint, pledges)
+            found[i] = pledges
+        return found
+
+    def _reporter(self, stage: str, total: int, *, already: int = 0):
+        """The executor's progress hook for one stage, or None when nobody listens."""
+        if self.progress is None:
+            return None
+        self.progress(stage, already, total)
+        return lambda done: self.progress(stage, already + done, total)
 
     def _with_topics(self, pledges: tuple[Pledge, ...], options: CompareOptions):
         """Pledges with topic (and domain) set, and the topics."""
@@ -131,12 +186,15 @@ class Comparer:
             return self.scorer
         return make_scorer(self.scorer or options.similarity)
 
-    def _diff(self, pairs, pledges, scorer, options) -> tuple[Change, ...]:
+    def _diff(self, pairs, pledges, scorer, options, executor) -> tuple[Change, ...]:
         positions = _positions(pledges)
-        changes: list[Change] = []
-        for earlier, later in pairs:
-            changes.extend(_align(positions[earlier.id], positions[later.id], pledges, scorer, options))
-        return tuple(changes)
+        aligned = executor.map(
+            work.align_pair,
+            [(positions[earlier.id], positions[later.id]) for earlier, later in pairs],
+            common={"pledges": pledges, "scorer": scorer, "options": options},
+            progress=self._reporter("pairs", len(pairs)),
+        )
+        return tuple(change for changes in aligned for change in changes)
 
     def _revivals(self, documents, pledges, changes, scorer, options) -> tuple[Change, ...]:
         """Pledges dropped after one document and back in a later one (not the next)."""
@@ -154,7 +212,7 @@ class Comparer:
                 gone = [position[p] for p in dropped[earlier.id] if p not in _claimed(revivals, "a")]
                 back = [position[p] for p in new[later.id] if p not in _claimed(revivals, "b")]
                 if gone and back:
-                    found = _align(sorted(gone), sorted(back), pledges, scorer, options)
+                    found = work.align(sorted(gone), sorted(back), pledges=pledges, scorer=scorer, options=options)
                     revivals.extend(c for c in found if c.a and c.b)
         return tuple(sorted(revivals, key=lambda c: (position[c.a[0]], position[c.b[0]])))
 
@@ -170,22 +228,27 @@ def compare(sources: Sequence[Source], **options) -> Comparison:
     **options
         Any field of :class:`~policydiff.options.CompareOptions` (``similarity``,
         ``top_k``, ``min_confidence``, ``order``, ``mode``, ``topics``, ``taxonomy``,
-        ``seed``, …), plus ``labels``, ``parties`` and ``years`` (one value per source).
+        ``seed``, …), plus ``labels``, ``parties`` and ``years`` (one value per source),
+        and how to run (see :class:`Comparer`): ``executor``, ``scheduler``, ``cache`` and
+        ``progress``, which never change the result.
 
     Examples
     --------
     >>> comparison = compare(["2015-conservative.txt", "2017-conservative.txt"])  # doctest: +SKIP
     >>> comparison.counts()  # doctest: +SKIP
     {'unchanged': 0, 'changed': 29, 'new': 570, 'dropped': 604}
+    >>> comparison = compare(addresses, executor="dask", cache="~/.cache/policydiff")  # doctest: +SKIP
     """
     metadata = {key: options.pop(key, None) for key in ("labels", "parties", "years")}
-    return Comparer(CompareOptions.from_kwargs(**options)).compare(sources, **metadata)
+    running = {key: options.pop(key) for key in RUN_SETTINGS if key in options}
+    return Comparer(CompareOptions.from_kwargs(**options), **running).compare(sources, **metadata)
 
 
 def cluster_topics(sources: Sequence[Source], **options) -> Comparison:
     """Pledges and topics of documents, without alignment (see :meth:`Comparer.topics`)."""
     metadata = {key: options.pop(key, None) for key in ("labels", "parties", "years")}
-    return Comparer(CompareOptions.from_kwargs(**options)).topics(sources, **metadata)
+    running = {key: options.pop(key) for key in RUN_SETTINGS if key in options}
+    return Comparer(CompareOptions.from_kwargs(**options), **running).topics(sources, **metadata)
 
 
 def order_documents(documents: list[Document], order: str) -> tuple[Document, ...]:
@@ -212,22 +275,6 @@ def _positions(pledges: tuple[Pledge, ...]) -> dict[str, list[int]]:
     for position, pledge in enumerate(pledges):
         positions.setdefault(pledge.doc, []).append(position)
     return positions
-
-
-def _align(a_positions, b_positions, pledges, scorer, options) -> list[Change]:
-    """Candidate search, context, matching and classification for two sets of pledges."""
-    from policydiff.align import match_pair
-    from policydiff.classify import classify
-    from policydiff.similarity import score_candidates
-    from policydiff.similarity.context import add_context
-
-    a_idx, b_idx = np.asarray(a_positions), np.asarray(b_positions)
-    a_pledges, b_pledges = tuple(pledges[i] for i in a_idx), tuple(pledges[j] for j in b_idx)
-    scores = score_candidates(scorer, a_idx, b_idx, k=options.top_k, block_size=options.block_size)
-    links = match_pair(add_context(scores, a_pledges, b_pledges), a_pledges, b_pledges)
-    by_id = {p.id: p for p in a_pledges + b_pledges}
-    changes = [classify(link, by_id) for link in links]
-    return [replace(change, topic=by_id[(change.a or change.b)[0]].topic) for change in changes]
 
 
 def _claimed(revivals: list[Change], side: str) -> set[str]:

@@ -89,6 +89,10 @@ _FRAMES = {
     name: re.compile(rf"(?<![\w'’])(?P<subject>{_AUTHOR})\s*{_ADVERB}\s*(?P<modal>{modal})(?![\w])", re.I)
     for name, modal in _MODAL.items()
 }
+#: Each frame's verb alone.  A sentence in which it does not occur cannot hold the frame, and
+#: looking for the verb is cheaper than looking for the frame, whose subject is tried at
+#: every position of the sentence (most sentences of a long speech have no such verb).
+_FRAME_VERBS = {name: re.compile(rf"(?:{modal})(?![\w])", re.I) for name, modal in _MODAL.items()}
 #: A goal stated as such: "Our goal is to …", "Our pledge is simple: …".
 _STATED_GOAL = re.compile(
     r"^(?:our|my) (?:(?:first|top|central|key|main)\s+)?(?P<noun>pledge|promise|commitment|guarantee|plan|goal|aim|"
@@ -296,6 +300,8 @@ def _frame(sentence: str, party: str | None) -> tuple[str, int] | None:
     """The earliest commitment frame whose subject is the author: (frame name, end of its verb)."""
     best: tuple[int, str, int] | None = None
     for name, pattern in _FRAMES.items():
+        if not _FRAME_VERBS[name].search(sentence):
+            continue
         for match in pattern.finditer(sentence):
             if _REPORTED.search(sentence[: match.start()]):
                 continue

@@ -53,7 +53,8 @@ def is_restatement(first: str, second: str) -> bool:
     """
     from rapidfuzz import fuzz
 
-    return fuzz.ratio(_restatement_key(first), _restatement_key(second)) >= RESTATEMENT_RATIO
+    key_first, key_second = _restatement_key(first), _restatement_key(second)
+    return fuzz.ratio(key_first, key_second, score_cutoff=RESTATEMENT_RATIO) >= RESTATEMENT_RATIO
 
 
 @lru_cache(maxsize=1 << 16)
