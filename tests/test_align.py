@@ -38,6 +38,23 @@ def test_a_leftover_that_carries_the_rest_of_a_pledge_joins_it_as_a_split():
     assert links_of([[0.7, 0.55]], a, b) == [(("d0:p0",), ("d1:p0", "d1:p1"))]
 
 
+def test_a_short_part_cut_from_a_long_list_of_aims_is_still_a_split():
+    # The short part covers little of the whole (2 of 13 content words) but almost all of
+    # its own words are ones the other part leaves out.
+    a = ["We will reduce the deficit, break up the banks, and ensure that Britain leads in developing the green economy."]
+    b = [
+        "We will break up the banks, and ensure that Britain leads in developing the green economy.",
+        "We will reduce the deficit.",
+    ]
+    assert links_of([[0.8, 0.52]], a, b) == [(("d0:p0",), ("d1:p0", "d1:p1"))]
+
+
+def test_one_shared_word_does_not_make_a_split_part():
+    a = ["We will reduce the deficit, break up the banks, and ensure that Britain leads in developing the green economy."]
+    b = ["We will break up the banks, and ensure that Britain leads in developing the green economy.", "We will cut the deficit of nurses in rural hospitals."]
+    assert links_of([[0.8, 0.52]], a, b) == [(("d0:p0",), ("d1:p0",)), ((), ("d1:p1",))]
+
+
 def test_two_pledges_completing_one_are_a_merge():
     a = ["We will insulate 50,000 homes across Saltmere.", "We will offer grants for heat pumps to 10,000 households."]
     b = ["We will insulate 50,000 homes across Saltmere and offer grants for heat pumps to 10,000 households."]
