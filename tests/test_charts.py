@@ -15,7 +15,7 @@ import policydiff
 from conftest import demo_paths
 from policydiff.model import STATUSES, Change, Comparison, Document, Pledge
 from policydiff.read import document_from_text
-from policydiff.report.charts import CHARTS, draw_chart, flow, salience, scores, status_by_topic, write_charts
+from policydiff.report.charts import CHARTS, draw_chart, flow, salience, scores, status_by_topic, style, write_charts
 from policydiff.report.charts.style import OKABE_ITO, STATUS_COLOURS, STATUS_HATCHES
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -306,6 +306,34 @@ def test_flow_of_many_documents_falls_back_to_one_stacked_bar_per_pair():
     for status in STATUSES:
         assert [r.get_width() for r in bars[status]] == [comparison.counts(s, t)[status] for s, t in comparison.pairs]
     assert axes.get_yticklabels()[0].get_text() == "Plan 2000 → Plan 2001"
+
+
+def test_flow_of_a_long_chain_stacks_areas_in_a_chart_of_screen_height():
+    comparison = synthetic_chain(flow.MAX_BAR_PAIRS + 20)
+    figure = flow.draw(comparison)
+    axes = _axes(figure)
+    assert "stacked areas" in axes.get_title(loc="left")
+    assert figure.get_size_inches()[1] <= 6
+    # Per pair 3 unchanged + 1 changed + 2 dropped + 2 new records: the top edge is 8 everywhere.
+    assert axes.get_ylim()[1] == pytest.approx(8 * 1.05)
+    labels = [t.get_text() for t in axes.get_xticklabels()]
+    assert labels[0] == "Plan 2001" and len(labels) <= style.MAX_TICK_LABELS
+
+
+def test_salience_of_a_long_chain_is_smoothed_and_labels_every_nth_document():
+    comparison = synthetic_chain(salience.MAX_MARKED_DOCUMENTS + 30)
+    axes = _axes(salience.draw(comparison))
+    assert "moving average" in axes.get_title(loc="left")
+    labels = [t.get_text() for t in axes.get_xticklabels()]
+    assert labels[0] == "Plan 2000" and 1 < len(labels) <= style.MAX_TICK_LABELS
+    # Every document holds two pledges of each topic, so the smoothed share stays at a third.
+    for line in axes.get_lines():
+        if not line.get_label().startswith("_"):
+            assert np.allclose(line.get_ydata(), 100 / 3)
+
+
+def test_moving_average_shrinks_its_window_at_both_ends():
+    assert salience.moving_average([0.0, 3.0, 6.0, 9.0], 3) == [1.5, 3.0, 6.0, 7.5]
 
 
 def test_party_flow_is_the_overlap_heat_map(party_comparison):

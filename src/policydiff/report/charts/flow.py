@@ -12,7 +12,9 @@ hold the same number of pledges and "10 → 12" when they differ.
 
 With more than :data:`MAX_COLUMNS` documents the columns would be too thin to read, and the
 chart falls back to one stacked bar per pair of consecutive documents, counting change
-records by status as ``comparison.counts(source, target)`` does.
+records by status as ``comparison.counts(source, target)`` does.  Beyond
+:data:`MAX_BAR_PAIRS` pairs (every State of the Union address) bars would make a chart
+metres tall, so the counts become stacked areas along the chain instead.
 
 Party mode has no order to flow along: the chart is instead a heat map of the share of each
 party's pledges that another party shares (``comparison.overlap()``).
@@ -43,6 +45,8 @@ if TYPE_CHECKING:
 #: Most documents drawn as columns.  At 1000 pixels wide, twelve columns leave gaps of about
 #: 65 pixels between them, just enough for a band label such as "10 → 12".
 MAX_COLUMNS = 12
+#: Most pairs drawn as one horizontal bar each (0.32 inch a bar: 40 fill a screen).
+MAX_BAR_PAIRS = 40
 #: Width of a column, in units of the distance between two columns.
 COLUMN_WIDTH = 0.16
 #: How far a dropped or new band reaches into the gap between columns, as a share of it.
@@ -95,6 +99,8 @@ def draw(comparison: Comparison) -> Figure:
     with styled():
         if comparison.options.get("mode") == "parties":
             return _overlap(comparison)
+        if len(comparison.pairs) > MAX_BAR_PAIRS:
+            return _stacked_areas(comparison)
         if len(comparison.documents) > MAX_COLUMNS:
             return _stacked_pairs(comparison)
         return _alluvial(comparison)
@@ -237,6 +243,30 @@ def _stacked_pairs(comparison: Comparison) -> Figure:
     axes.set_xlabel(f"change records ({len(comparison.documents)} documents are too many to draw as a flow)")
     axes.set_ylabel("pair of consecutive documents")
     axes.set_title("Pledges between consecutive documents (stacked bars instead of a flow)", loc="left")
+    figure.legend(loc="outside lower center", ncols=4, frameon=False, handleheight=1.4, handlelength=2.2)
+    return figure
+
+
+def _stacked_areas(comparison: Comparison) -> Figure:
+    """Change records by status for every consecutive pair, stacked, pairs along the x axis."""
+    names = status_names(comparison)
+    pairs = comparison.pairs
+    counts = [comparison.counts(source, target) for source, target in pairs]
+    figure = new_figure(5.2)
+    axes = figure.add_subplot()
+    positions = list(range(len(pairs)))
+    bottom = [0] * len(pairs)
+    for status in STATUSES:
+        top = [b + c[status] for b, c in zip(bottom, counts)]
+        axes.fill_between(positions, bottom, top, step="mid", facecolor=STATUS_COLOURS[status],
+                          hatch=STATUS_HATCHES[status], edgecolor=EDGE_COLOUR, linewidth=0, label=names[status])
+        bottom = top
+    document_ticks(axes, [comparison.document(target).label for _, target in pairs])
+    axes.set_xlim(-0.5, len(pairs) - 0.5)
+    axes.set_ylim(0, max(max(bottom, default=0) * 1.05, 1))
+    axes.set_xlabel(f"later document of each consecutive pair ({len(pairs)} pairs)")
+    axes.set_ylabel("change records")
+    axes.set_title("Pledges between consecutive documents (stacked areas)", loc="left")
     figure.legend(loc="outside lower center", ncols=4, frameon=False, handleheight=1.4, handlelength=2.2)
     return figure
 

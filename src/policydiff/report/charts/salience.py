@@ -34,6 +34,11 @@ MAX_TOPICS = 8
 #: Markers and dash patterns of the lines, so topics stay apart in greyscale too.
 MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 DASHES = ("-", "--", "-.", ":")
+#: Most documents drawn with a marker at every point; beyond this the markers merge into a
+#: smear, and the lines are drawn as a centred moving average over :data:`SMOOTHING`
+#: documents, since a topic's share in a single address jumps by tens of points.
+MAX_MARKED_DOCUMENTS = 30
+SMOOTHING = 9
 
 
 def salience(comparison: Comparison) -> list[tuple[str, list[float]]]:
@@ -67,14 +72,18 @@ def _lines(comparison: Comparison, rows) -> Figure:
     figure = new_figure(5.2, width=WIDE)
     axes = figure.add_subplot()
     positions = list(range(len(comparison.documents)))
+    long_chain = len(positions) > MAX_MARKED_DOCUMENTS
     for i, (label, shares) in enumerate(rows):
-        axes.plot(positions, [100 * s for s in shares], label=label, color=LINE_COLOURS[i % len(LINE_COLOURS)],
-                  marker=MARKERS[i % len(MARKERS)], linestyle=DASHES[i % len(DASHES)], linewidth=2, markersize=7)
+        values = moving_average(shares, SMOOTHING) if long_chain else shares
+        axes.plot(positions, [100 * s for s in values], label=label, color=LINE_COLOURS[i % len(LINE_COLOURS)],
+                  marker=None if long_chain else MARKERS[i % len(MARKERS)], linestyle=DASHES[i % len(DASHES)],
+                  linewidth=1.6 if long_chain else 2, markersize=7)
     _document_axis(axes, comparison)
     axes.set_xlim(-0.3, max(len(positions) - 0.7, 0.3))
     axes.set_ylim(0, None if rows else 100)
     axes.set_ylabel("share of the document's pledges (%)")
-    axes.set_title(f"Topic salience: the {_largest(rows)} across documents (lines)", loc="left")
+    drawn = f"moving average over {SMOOTHING} documents" if long_chain else "lines"
+    axes.set_title(f"Topic salience: the {_largest(rows)} across documents ({drawn})", loc="left")
     axes.grid(axis="y", color="#DDDDDD", linewidth=0.8)
     axes.set_axisbelow(True)
     if rows:
@@ -85,6 +94,16 @@ def _lines(comparison: Comparison, rows) -> Figure:
         axes.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False)
         empty_note(axes, "no topics were assigned to the pledges")
     return figure
+
+
+def moving_average(values: list[float], window: int) -> list[float]:
+    """Centred mean over ``window`` values, the window shrinking at both ends (no padding)."""
+    half = window // 2
+    averaged = []
+    for i in range(len(values)):
+        span = values[max(i - half, 0) : i + half + 1]
+        averaged.append(sum(span) / len(span))
+    return averaged
 
 
 def _heat_map(comparison: Comparison, rows) -> Figure:

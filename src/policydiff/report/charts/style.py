@@ -83,6 +83,9 @@ LABEL_MIN_SHARE = 0.03
 #: Document labels on an x axis are turned beyond this many documents, so they do not collide
 #: (at 1000 pixels wide, seven labels such as "Conservative 2015" still fit side by side).
 UPRIGHT_LABELS = 6
+#: Most document labels printed along an axis: beyond this they overlap however they are
+#: turned, so every n-th is printed (the others keep a small tick).
+MAX_TICK_LABELS = 20
 #: Characters of a topic label kept on an axis or in a legend before it is cut with "…".
 LABEL_CHARS = 42
 
@@ -159,10 +162,18 @@ def empty_note(axes, text: str) -> None:
 
 
 def document_ticks(axes, labels: list[str]) -> None:
-    """Label the x axis with document labels at 0, 1, 2, …, turned when there are many."""
+    """Label the x axis with document labels at 0, 1, 2, …, turned when there are many.
+
+    Above :data:`MAX_TICK_LABELS` documents only every n-th label is printed (the first
+    always), and the rest are marked by minor ticks.
+    """
     many = len(labels) > UPRIGHT_LABELS
-    axes.set_xticks(range(len(labels)), labels, rotation=30 if many else 0, ha="right" if many else "center",
-                    rotation_mode="anchor" if many else "default")
+    step = -(-len(labels) // MAX_TICK_LABELS) if labels else 1
+    shown = list(range(0, len(labels), step))
+    axes.set_xticks(shown, [labels[i] for i in shown], rotation=30 if many else 0,
+                    ha="right" if many else "center", rotation_mode="anchor" if many else "default")
+    if step > 1:
+        axes.set_xticks(range(len(labels)), minor=True)
 
 
 def topic_order(topic_id: str) -> tuple[int, str]:
