@@ -107,3 +107,39 @@ def test_every_pledge_carries_a_confidence_between_0_and_1():
     pledges = detect_pledges(document, segment(document))
     assert pledges and all(0.0 <= p.confidence <= 1.0 for p in pledges)
     assert pledges[0].confidence > pledges[-1].confidence
+
+
+FRAME_VERB_PHRASES = [
+    ("will", "we will"), ("will", "we shall"), ("will", "we'll"), ("will", "we won't"), ("will", "we shan't"),
+    ("will", "we are going to"), ("will", "I'm going to"), ("will", "we are ready to"),
+    ("commit", "we are fully committed to"), ("commit", "we're determined to"), ("commit", "we pledge to"),
+    ("commit", "we promise that"), ("commit", "we guarantee"), ("commit", "we commit to"), ("commit", "we vow to"),
+    ("commit", "we undertake to"), ("propose", "we propose"), ("propose", "we intend"), ("propose", "we plan"),
+    ("propose", "we want to ensure"), ("propose", "we will introduce legislation"),
+    ("propose", "I am asking Congress"), ("propose", "we are calling on Parliament"), ("propose", "I am urging the Senate"),
+    ("propose", "I am sending"), ("propose", "I am directing"), ("propose", "I am ordering"),
+    ("propose", "I am submitting"), ("propose", "I am proposing"), ("propose", "I am signing"),
+    ("propose", "ask Congress"), ("propose", "call on Parliament"), ("propose", "we have a plan to"),
+    ("would", "we would"), ("would", "we'd"), ("aim", "we aim to"), ("aim", "we seek to"), ("aim", "we want to"),
+    ("aim", "we hope to"), ("aim", "we strive to"), ("aim", "we expect to"),
+]
+
+
+@pytest.mark.parametrize("frame, phrase", FRAME_VERB_PHRASES)
+def test_every_way_of_writing_a_frame_verb_passes_the_cheap_keyword_check(frame, phrase):
+    """The keyword check only skips work: it must hold wherever the verb's pattern matches."""
+    from policydiff import pledges
+
+    assert pledges._FRAME_VERBS[frame].search(phrase)
+    assert any(keyword in phrase.upper().casefold() for keyword in pledges._FRAME_KEYWORDS[frame])
+
+
+def test_keyword_check_never_rejects_a_labelled_sentence_the_verb_pattern_accepts():
+    from policydiff import pledges
+
+    for path in (LABELS, HELD_OUT):
+        for row in _rows(path):
+            folded = row["text"].casefold()
+            for frame, verb in pledges._FRAME_VERBS.items():
+                if verb.search(row["text"]):
+                    assert any(keyword in folded for keyword in pledges._FRAME_KEYWORDS[frame]), row["text"]

@@ -93,6 +93,20 @@ _FRAMES = {
 #: looking for the verb is cheaper than looking for the frame, whose subject is tried at
 #: every position of the sentence (most sentences of a long speech have no such verb).
 _FRAME_VERBS = {name: re.compile(rf"(?:{modal})(?![\w])", re.I) for name, modal in _MODAL.items()}
+#: Plain substrings, one of which every match of a frame's verb contains (in case-folded
+#: text).  Looking for them is cheaper still than the verb's pattern, which tries its
+#: optional words at every position: together they halve the cost of detection on long
+#: speeches, and the pattern still decides.
+_FRAME_KEYWORDS = {
+    "will": ("will", "shall", "'ll", "won't", "shan't", "going to", "ready to"),
+    "commit": ("committed to", "determined to", "pledge", "promise", "guarantee", "commit", "vow", "undertake"),
+    "propose": (
+        "propose", "intend", "plan", "want to ensure", "will introduce legislation", "asking", "calling on", "urging",
+        "sending", "directing", "ordering", "submitting", "proposing", "signing", "ask ", "call on",
+    ),
+    "would": ("would", "'d"),
+    "aim": ("aim", "seek", "want", "hope", "strive", "expect"),
+}
 #: A goal stated as such: "Our goal is to …", "Our pledge is simple: …".
 _STATED_GOAL = re.compile(
     r"^(?:our|my) (?:(?:first|top|central|key|main)\s+)?(?P<noun>pledge|promise|commitment|guarantee|plan|goal|aim|"
@@ -299,8 +313,9 @@ def _judge_item(item: str, lead_in: str, party: str | None) -> Verdict | None:
 def _frame(sentence: str, party: str | None) -> tuple[str, int] | None:
     """The earliest commitment frame whose subject is the author: (frame name, end of its verb)."""
     best: tuple[int, str, int] | None = None
+    folded = sentence.casefold()
     for name, pattern in _FRAMES.items():
-        if not _FRAME_VERBS[name].search(sentence):
+        if not any(keyword in folded for keyword in _FRAME_KEYWORDS[name]) or not _FRAME_VERBS[name].search(sentence):
             continue
         for match in pattern.finditer(sentence):
             if _REPORTED.search(sentence[: match.start()]):
