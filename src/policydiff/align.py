@@ -21,7 +21,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from policydiff.model import Change, Lineage, Link, Pledge
-from policydiff.similarity.fuzzy import content_words, is_restatement
+from policydiff.similarity.fuzzy import content_words, keys_are_restatements, restatement_key
 
 #: Lowest combined score at which two pledges can be the same commitment.  Chosen on the
 #: demo corpus and the UK 2015/2017 Conservative pair: reworded true counterparts score
@@ -118,12 +118,17 @@ def restatement_groups(scores: sp.csr_matrix, pledges: tuple[Pledge, ...]) -> li
             i = parent[i]
         return i
 
+    keys = [restatement_key(p.clean) for p in pledges]
+    checked: set[tuple[int, int]] = set()
     columns = scores.T.tocsr()
     for column in range(columns.shape[0]):
         rows = sorted(columns.indices[columns.indptr[column] : columns.indptr[column + 1]].tolist())
         for n, first in enumerate(rows):
             for second in rows[n + 1 :]:
-                if root(first) != root(second) and is_restatement(pledges[first].clean, pledges[second].clean):
+                if (first, second) in checked or root(first) == root(second):
+                    continue
+                checked.add((first, second))
+                if keys_are_restatements(keys[first], keys[second]):
                     parent[max(root(first), root(second))] = min(root(first), root(second))
     units: dict[int, list[int]] = {}
     for i in range(len(pledges)):
