@@ -225,7 +225,7 @@ BAD_MANIFESTS = [
     ("repeated path", GOOD_ENTRY + GOOD_ENTRY, f"document 2 repeats {Path('2015-labour.txt')} (document 1)"),
     ("unknown default", '[defaults]\ncolour = "red"\n' + GOOD_ENTRY,
      ("[defaults]: unknown option 'colour' (options: similarity, top_k, block_size, min_confidence, order, seed, "
-      "mode, topics, clusterer, taxonomy, max_gap)")),
+      "mode, topics, clusterer, taxonomy, max_gap, all_pairs)")),
     ("default of the wrong type", '[defaults]\nseed = "0"\n' + GOOD_ENTRY, "[defaults]: seed must be int, not '0'"),
     ("default of a bad value", '[defaults]\nmode = "zigzag"\n' + GOOD_ENTRY,
      "[defaults]: unknown mode 'zigzag'; choose from chain, parties"),

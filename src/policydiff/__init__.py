@@ -12,7 +12,20 @@ from __future__ import annotations
 from importlib import metadata
 
 from policydiff.errors import InputError, MissingExtra, OptionError, OutputError, PolicydiffError, SchemaError
-from policydiff.model import Change, Comparison, Document, Lineage, Link, Pledge, Section, Sentence, Topic, WordOp
+from policydiff.model import (
+    Change,
+    Comparison,
+    Document,
+    DocumentSimilarity,
+    Lineage,
+    Link,
+    PairSimilarity,
+    Pledge,
+    Section,
+    Sentence,
+    Topic,
+    WordOp,
+)
 from policydiff.options import CompareOptions
 
 try:
@@ -53,7 +66,8 @@ def __getattr__(name: str):
 
 
 __all__ = [
-    "Change", "CompareOptions", "Comparer", "Comparison", "Document", "InputError", "Lineage", "Link",
-    "MissingExtra", "OptionError", "OutputError", "Pledge", "PolicydiffError", "SchemaError", "Section",
-    "Sentence", "Topic", "WordOp", "__version__", "compare", "load", "read",
+    "Change", "CompareOptions", "Comparer", "Comparison", "Document", "DocumentSimilarity", "InputError",
+    "Lineage", "Link", "MissingExtra", "OptionError", "OutputError", "PairSimilarity", "Pledge",
+    "PolicydiffError", "SchemaError", "Section", "Sentence", "Topic", "WordOp", "__version__", "compare",
+    "load", "read",
 ]

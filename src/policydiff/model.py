@@ -238,12 +238,108 @@ class Lineage:
     flags: tuple[str, ...] = ()
 
 
+#: What ``Comparison.similarity`` measures, as recorded in ``comparison.json``.
+SIMILARITY_DEFINITION = (
+    "share of the two documents' pledges aligned with a pledge of the other: "
+    "(shared_a + shared_b) / (pledges_a + pledges_b), in [0, 1]; 1 on the diagonal"
+)
+
+
+@dataclass(frozen=True)
+class PairSimilarity:
+    """How many pledges two documents share, from the alignment of the pair.
+
+    ``source`` is the earlier document of the pair and ``target`` the later one, as in a
+    :class:`Change`.  ``unchanged`` and ``changed`` count the change records linking pledges
+    of both (same words, other words); ``shared_a`` and ``shared_b`` count the pledges of
+    ``source`` and of ``target`` in those records, and ``only_a`` and ``only_b`` the pledges
+    with no counterpart (dropped and new records).  A split or a merge links one pledge of
+    one side to several of the other, so ``shared_a`` and ``shared_b`` may differ.
+    """
+
+    source: str
+    target: str
+    unchanged: int
+    changed: int
+    shared_a: int
+    shared_b: int
+    only_a: int
+    only_b: int
+
+    @property
+    def similarity(self) -> float:
+        """Share of the two documents' pledges that have a counterpart in the other, in [0, 1].
+
+        ``(shared_a + shared_b) / (shared_a + shared_b + only_a + only_b)``: the Dice
+        coefficient of the two pledge sets under the alignment, which for one-to-one links
+        is ``2·|aligned pairs| / (|A| + |B|)``.  Counting aligned pledges rather than
+        averaging scores keeps the measure on the same footing as the change records (a
+        pledge either has a counterpart or it has not) and independent of how scores are
+        spread below the alignment threshold.  0 when neither document has a pledge.
+        """
+        total = self.shared_a + self.shared_b + self.only_a + self.only_b
+        return (self.shared_a + self.shared_b) / total if total else 0.0
+
+
+@dataclass(frozen=True)
+class DocumentSimilarity:
+    """The document-similarity matrix of a comparison in which every pair was aligned.
+
+    ``documents`` holds the document ids in comparison order (the matrix's rows and
+    columns); ``pairs`` one :class:`PairSimilarity` per pair ``(documents[i], documents[j])``
+    with ``i < j``, in order of ``i`` then ``j``.
+    """
+
+    documents: tuple[str, ...]
+    pairs: tuple[PairSimilarity, ...]
+    definition: str = SIMILARITY_DEFINITION
+
+    def matrix(self) -> list[list[float]]:
+        """Similarity of every document with every other, rows and columns in ``documents`` order.
+
+        Symmetric, with 1.0 on the diagonal (a document shares all its pledges with itself)
+        and :attr:`PairSimilarity.similarity` elsewhere.
+        """
+        index = {doc: i for i, doc in enumerate(self.documents)}
+        values = [[1.0 if i == j else 0.0 for j in range(len(self.documents))] for i in range(len(self.documents))]
+        for pair in self.pairs:
+            i, j = index[pair.source], index[pair.target]
+            values[i][j] = values[j][i] = pair.similarity
+        return values
+
+    def between(self, first: str, second: str) -> float:
+        """Similarity of two documents by id, in either order (1.0 for a document with itself)."""
+        if first == second:
+            return 1.0
+        for pair in self.pairs:
+            if {pair.source, pair.target} == {first, second}:
+                return pair.similarity
+        raise KeyError((first, second))
+
+    def ranked(self) -> tuple[PairSimilarity, ...]:
+        """The pairs from most to least similar (ties in pair order)."""
+        return tuple(sorted(self.pairs, key=lambda pair: -pair.similarity))
+
+    def extremes(self, n: int) -> tuple[tuple[PairSimilarity, ...], tuple[PairSimilarity, ...]]:
+        """The ``n`` most similar pairs (most first) and the ``n`` least similar (least first).
+
+        No pair is named twice: with fewer than ``2 n`` pairs the more similar half (the
+        larger half, when odd) is the first list, so one pair gives ``((pair,), ())``.
+        """
+        ranked = self.ranked()
+        most = ranked[: min(n, -(-len(ranked) // 2))]
+        least = ranked[len(most) :][::-1][:n]
+        return most, least
+
+
 @dataclass(frozen=True)
 class Comparison:
     """The result of comparing documents: everything a report needs, and nothing else.
 
     ``options`` records the options that produced it (as plain JSON values), so a saved
-    comparison says how to reproduce itself.
+    comparison says how to reproduce itself.  ``similarity`` is the document-similarity
+    matrix when every pair of documents was aligned (``all_pairs``), else None; its pairs
+    that are not among :attr:`pairs` keep only their counts, not their change records.
     """
 
     documents: tuple[Document, ...]
@@ -255,6 +351,7 @@ class Comparison:
     revivals: tuple[Change, ...] = ()
     options: dict[str, Any] = field(default_factory=dict)
     schema: str = SCHEMA
+    similarity: DocumentSimilarity | None = None
 
     @property
     def pairs(self) -> tuple[tuple[str, str], ...]:

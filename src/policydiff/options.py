@@ -55,6 +55,11 @@ class CompareOptions:
     max_gap : int
         In chain mode, how many documents a pledge may be absent from and still be linked
         as *revived* when it returns (1 means it may skip one document).
+    all_pairs : bool
+        Also align every pair of documents and record the document-similarity matrix
+        (``Comparison.similarity``).  In chain mode the change records, lineages and
+        revivals stay those of consecutive documents, and the other pairs add only their
+        counts; in party mode every pair is already aligned and this adds the matrix alone.
     """
 
     similarity: str = "lexical"
@@ -68,6 +73,7 @@ class CompareOptions:
     clusterer: str = "kmeans"
     taxonomy: str = "none"
     max_gap: int = 2
+    all_pairs: bool = False
 
     def __post_init__(self) -> None:
         if self.similarity not in SIMILARITY_PRESETS:
@@ -85,6 +91,8 @@ class CompareOptions:
                 raise OptionError(f"unknown {name} {value!r}; choose from {', '.join(choices)}")
         if self.topics is not None and self.topics < 1:
             raise OptionError("topics must be at least 1")
+        if not isinstance(self.all_pairs, bool):
+            raise OptionError(f"all_pairs must be true or false, not {self.all_pairs!r}")
         if self.max_gap < 0:
             raise OptionError("max_gap must be 0 or more")
         if self.top_k < 1:

@@ -1,7 +1,8 @@
 """The pipeline: the one module that knows the order of the stages.
 
 read → segment → detect pledges → topics (and policy domains) → fit similarity → for each
-compared pair: candidate search → context → alignment → classification → revivals →
+compared pair: candidate search → context → alignment → classification → (all pairs: the
+same for every other pair, kept as counts → document-similarity matrix) → revivals →
 lineages and per-topic shifts → Comparison.
 """
 
@@ -52,7 +53,7 @@ class Comparer:
         (:mod:`policydiff.cache`); None computes every document.
     progress : callable, optional
         Called as ``progress(stage, done, total)`` while documents are read ("documents")
-        and pairs aligned ("pairs").
+        and pairs aligned ("pairs", then "other_pairs" for the rest of an all-pairs chain).
     """
 
     def __init__(
@@ -85,6 +86,7 @@ class Comparer:
         """Compare two or more documents.
 
         In chain mode each document is compared with the next; in party mode every pair is.
+        With ``all_pairs`` every pair is also aligned for the document-similarity matrix.
         ``labels``, ``parties`` and ``years``, when given, hold one value (or None) per
         source, in the order given, and override what file names suggest.
         """
@@ -100,6 +102,7 @@ class Comparer:
             scorer = self._scorer(options).fit(pledges)
             pairs = _pairs(documents, options.mode)
             changes = self._diff(pairs, pledges, scorer, options, executor)
+            similarity = self._similarity(documents, pairs, pledges, changes, scorer, options, executor)
         revivals = self._revivals(documents, pledges, changes, scorer, options) if options.mode == "chain" else ()
         order = tuple(d.id for d in documents)
         recorded = {**options.as_dict(), "min_link_score": MIN_LINK_SCORE}
@@ -112,6 +115,7 @@ class Comparer:
             topic_shifts=topic_shifts(tuple((a.id, b.id) for a, b in pairs), pledges, changes),
             revivals=revivals,
             options=recorded,
+            similarity=similarity,
         )
 
     def topics(self, sources: Sequence[Source], **metadata) -> Comparison:
@@ -196,6 +200,32 @@ class Comparer:
         )
         return tuple(change for changes in aligned for change in changes)
 
+    def _similarity(self, documents, pairs, pledges, changes, scorer, options, executor):
+        """The document-similarity matrix when ``all_pairs`` is on, else None.
+
+        Pairs already aligned (consecutive ones, or every pair in party mode) are counted
+        from their change records; the others are aligned the same way on the executor and
+        only their counts are kept, so the change records stay those of the mode's pairs.
+        """
+        from policydiff.document_similarity import every_pair, pair_similarity, similarity_matrix
+
+        if not options.all_pairs:
+            return None
+        order = [d.id for d in documents]
+        by_pair: dict[tuple[str, str], list[Change]] = {(a.id, b.id): [] for a, b in pairs}
+        for change in changes:
+            by_pair[(change.source, change.target)].append(change)
+        counted = [pair_similarity(a, b, records) for (a, b), records in by_pair.items()]
+        others = [(a, b) for a, b in every_pair(order) if (a, b) not in by_pair]
+        positions = _positions(pledges)
+        counted += executor.map(
+            work.count_pair,
+            [(positions[a], positions[b]) for a, b in others],
+            common={"pledges": pledges, "scorer": scorer, "options": options},
+            progress=self._reporter("other_pairs", len(others)) if others else None,
+        )
+        return similarity_matrix(order, counted)
+
     def _revivals(self, documents, pledges, changes, scorer, options) -> tuple[Change, ...]:
         """Pledges dropped after one document and back in a later one (not the next)."""
         position = {p.id: i for i, p in enumerate(pledges)}
@@ -227,8 +257,8 @@ def compare(sources: Sequence[Source], **options) -> Comparison:
         :func:`policydiff.read.document_from_text`).
     **options
         Any field of :class:`~policydiff.options.CompareOptions` (``similarity``,
-        ``top_k``, ``min_confidence``, ``order``, ``mode``, ``topics``, ``taxonomy``,
-        ``seed``, …), plus ``labels``, ``parties`` and ``years`` (one value per source),
+        ``top_k``, ``min_confidence``, ``order``, ``mode``, ``all_pairs``, ``topics``,
+        ``taxonomy``, ``seed``, …), plus ``labels``, ``parties`` and ``years`` (one value per source),
         and how to run (see :class:`Comparer`): ``executor``, ``scheduler``, ``cache`` and
         ``progress``, which never change the result.
 

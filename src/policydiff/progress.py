@@ -14,6 +14,7 @@ from contextlib import contextmanager
 STAGE_DESCRIPTIONS = {
     "documents": "Reading documents",
     "pairs": "Aligning pairs",
+    "other_pairs": "Aligning the other pairs",
 }
 
 ProgressCallback = Callable[[str, int, int], None]

@@ -13,7 +13,20 @@ import math
 from typing import Any
 
 from policydiff.errors import SchemaError
-from policydiff.model import SCHEMA, Change, Comparison, Document, Lineage, Pledge, Section, Topic, TopicShift, WordOp
+from policydiff.model import (
+    SCHEMA,
+    Change,
+    Comparison,
+    Document,
+    DocumentSimilarity,
+    Lineage,
+    PairSimilarity,
+    Pledge,
+    Section,
+    Topic,
+    TopicShift,
+    WordOp,
+)
 
 #: Decimal places kept for scores and confidences: enough to rank, few enough that
 #: floating-point noise from different BLAS builds never changes the bytes.
@@ -21,8 +34,13 @@ FLOAT_DIGITS = 4
 
 
 def to_dict(comparison: Comparison) -> dict[str, Any]:
-    """The comparison as plain JSON values, in the schema's field names."""
-    return {
+    """The comparison as plain JSON values, in the schema's field names.
+
+    ``similarity`` is present only when the comparison holds a document-similarity matrix
+    (``all_pairs``), so a comparison made without it keeps exactly its earlier fields.
+    """
+    extra = {} if comparison.similarity is None else {"similarity": _similarity(comparison.similarity)}
+    return extra | {
         "schema": comparison.schema,
         "options": comparison.options,
         "documents": [_document(d) for d in comparison.documents],
@@ -117,6 +135,21 @@ def _lineage(x: Lineage) -> dict[str, Any]:
     return {"id": x.id, "pledges": list(x.pledges), "first": x.first, "last": x.last, "flags": list(x.flags)}
 
 
+def _similarity(s: DocumentSimilarity) -> dict[str, Any]:
+    """The matrix (for reading), its definition, and each pair's counts (what it is made from)."""
+    return {
+        "definition": s.definition,
+        "documents": list(s.documents),
+        "matrix": s.matrix(),
+        "pairs": [
+            {"from": p.source, "to": p.target, "similarity": p.similarity, "unchanged": p.unchanged,
+             "changed": p.changed, "shared_a": p.shared_a, "shared_b": p.shared_b, "only_a": p.only_a,
+             "only_b": p.only_b}
+            for p in s.pairs
+        ],
+    }
+
+
 def _rounded(value: Any) -> Any:
     if isinstance(value, float):
         return round(value, FLOAT_DIGITS) if math.isfinite(value) else None
@@ -157,7 +190,18 @@ def _comparison(data: dict[str, Any]) -> Comparison:
             for t in data.get("topic_shifts", [])
         ),
         revivals=tuple(_read_change(c) for c in data.get("revivals", [])),
+        similarity=_read_similarity(data["similarity"]) if data.get("similarity") is not None else None,
     )
+
+
+def _read_similarity(s: dict[str, Any]) -> DocumentSimilarity:
+    """The matrix back from its pairs' counts, which determine every value in ``matrix``."""
+    pairs = tuple(
+        PairSimilarity(p["from"], p["to"], p["unchanged"], p["changed"], p["shared_a"], p["shared_b"],
+                       p["only_a"], p["only_b"])
+        for p in s["pairs"]
+    )
+    return DocumentSimilarity(documents=tuple(s["documents"]), pairs=pairs, definition=s["definition"])
 
 
 def _read_document(d: dict[str, Any]) -> Document:

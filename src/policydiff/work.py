@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from policydiff.model import Change, Document, Pledge
+from policydiff.model import Change, Document, PairSimilarity, Pledge
 
 #: Options whose values change what :func:`find_pledges` returns (cache keys hash these).
 DETECTION_OPTIONS = ("min_confidence",)
@@ -37,6 +37,20 @@ def align_pair(pair: tuple[list[int], list[int]], *, pledges: tuple[Pledge, ...]
     """:func:`align` for one pair given as (positions of A's pledges, positions of B's)."""
     a_positions, b_positions = pair
     return align(a_positions, b_positions, pledges=pledges, scorer=scorer, options=options)
+
+
+def count_pair(pair: tuple[list[int], list[int]], *, pledges: tuple[Pledge, ...], scorer, options) -> PairSimilarity:
+    """:func:`align_pair`, reduced to the counts of shared and unshared pledges.
+
+    For pairs whose change records are not kept (the non-consecutive pairs of an all-pairs
+    chain): the alignment is the same as :func:`align_pair` would make, and only the small
+    count record travels back from the worker.
+    """
+    from policydiff.document_similarity import pair_similarity
+
+    a_positions, b_positions = pair
+    changes = align(a_positions, b_positions, pledges=pledges, scorer=scorer, options=options)
+    return pair_similarity(pledges[a_positions[0]].doc, pledges[b_positions[0]].doc, changes)
 
 
 def align(a_positions, b_positions, *, pledges: tuple[Pledge, ...], scorer, options) -> list[Change]:

@@ -18,7 +18,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from policydiff.model import STATUSES, Change, Comparison, Pledge
+from policydiff.model import STATUSES, Change, Comparison, PairSimilarity, Pledge
 from policydiff.serialize import FLOAT_DIGITS
 
 #: Name of the page inside the output folder.
@@ -64,6 +64,10 @@ KIND_HELP = {
 
 #: Charts written by ``report/charts``, in the order the page shows them.
 CHART_ORDER = ("status_by_topic", "salience", "flow", "scores")
+#: The chart shown in the "Document similarity" section rather than among the other charts.
+SIMILARITY_CHART = "similarity"
+#: Pairs named as the most and as the least similar in the "Document similarity" section.
+SIMILARITY_EXTREMES = 3
 
 #: Changed records are listed within a topic with the most telling kinds first (a reversal
 #: or a changed figure is news; a rewording rarely is), then by similarity.
@@ -149,7 +153,8 @@ class _View:
             "overall": c.counts(),
             "pair_rows": [self._pair_summary(a, b) for a, b in c.pairs],
             "overlap": self._overlap() if self.parties else None,
-            "charts": self._charts(charts),
+            "charts": self._charts({name: png for name, png in charts.items() if name != SIMILARITY_CHART}),
+            "similarity": self._similarity(charts.get(SIMILARITY_CHART)),
             "topics": self._topics(),
             "pairs": [self._pair(a, b) for a, b in c.pairs],
             "lineages": self._lineages(),
@@ -185,8 +190,25 @@ class _View:
     def _charts(self, charts: dict[str, bytes]) -> list[dict[str, str]]:
         """The charts as data URIs, the four known ones first; their alt texts are in ``_charts.html.j2``."""
         names = [n for n in CHART_ORDER if n in charts] + sorted(n for n in charts if n not in CHART_ORDER)
-        return [{"name": name, "words": name.replace("_", " "),
-                 "src": "data:image/png;base64," + base64.b64encode(charts[name]).decode("ascii")} for name in names]
+        return [{"name": name, "words": name.replace("_", " "), "src": _data_uri(charts[name])} for name in names]
+
+    def _similarity(self, png: bytes | None) -> dict[str, Any] | None:
+        """The "Document similarity" section: the heat map, and every pair's counts, most similar first.
+
+        None when the comparison holds no similarity matrix (it was not made with all pairs).
+        """
+        similarity = self.comparison.similarity
+        if similarity is None:
+            return None
+        most, least = similarity.extremes(SIMILARITY_EXTREMES)
+        return {"src": _data_uri(png) if png else None, "documents": len(similarity.documents),
+                "rows": [self._similarity_row(p) for p in similarity.ranked()],
+                "most": [self._similarity_row(p) for p in most], "least": [self._similarity_row(p) for p in least]}
+
+    def _similarity_row(self, pair: PairSimilarity) -> dict[str, Any]:
+        return {"first": self.docs[pair.source].label, "second": self.docs[pair.target].label,
+                "value": f"{_stored(pair.similarity):.3f}", "shared": (pair.shared_a, pair.shared_b),
+                "only": (pair.only_a, pair.only_b), "unchanged": pair.unchanged, "changed": pair.changed}
 
     def _topic_key(self, topic: str | None) -> tuple[int, str]:
         return (self.topic_order.get(topic, len(self.topic_order)), topic or "")
@@ -321,6 +343,11 @@ class _View:
             pages.append({"first": start + 1, "last": end, "total": len(rows), "groups": groups,
                           "topics": (groups[0]["label"], groups[-1]["label"])})
         return pages
+
+
+def _data_uri(png: bytes) -> str:
+    """A PNG as a data URI, to embed in the page."""
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
 def _stored(value: float) -> float:

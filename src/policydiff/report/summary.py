@@ -10,6 +10,8 @@ from policydiff.model import STATUSES, Change, Comparison
 TOP_N = 5
 #: Topics shown in the summary table.
 TOP_TOPICS = 8
+#: Pairs named as the most and as the least similar when every pair was aligned.
+SIMILAR_PAIRS = 3
 #: Changes a reader should see first: reversals and changed figures before rewording.
 SIGNIFICANCE = ("negated", "number-changed", "hedged", "firmed", "split", "merged", "clause-removed",
                 "clause-added", "reworded", "moved")
@@ -23,6 +25,8 @@ def render_summary(comparison: Comparison, console) -> None:
     console.print(_pairs_table(comparison))
     if comparison.options.get("mode") == "parties":
         console.print(_overlap_table(comparison))
+    if comparison.similarity is not None:
+        _print_similarity(comparison, console)
     if comparison.topics:
         console.print(_topics_table(comparison))
     if comparison.lineages:
@@ -86,6 +90,21 @@ def _overlap_table(comparison: Comparison):
         cells = ["—" if row.id == col.id else f"{overlap.get((row.id, col.id), 0.0):.0%}" for col in comparison.documents]
         table.add_row(escape(row.label), *cells)
     return table
+
+
+def _print_similarity(comparison: Comparison, console) -> None:
+    """The most and least similar pairs of documents, a line each."""
+    similarity = comparison.similarity
+    most, least = similarity.extremes(SIMILAR_PAIRS)
+    console.print(f"\n[bold]Document similarity[/bold] (share of both documents' pledges aligned, "
+                  f"{len(similarity.pairs)} {'pair' if len(similarity.pairs) == 1 else 'pairs'})", highlight=False)
+    for title, pairs in (("most similar", most), ("least similar", least)):
+        for i, pair in enumerate(pairs):
+            first, second = comparison.document(pair.source), comparison.document(pair.target)
+            shared, total = pair.shared_a + pair.shared_b, pair.shared_a + pair.shared_b + pair.only_a + pair.only_b
+            console.print(f"  {title if i == 0 else '':<13}  {pair.similarity:.3f}  {escape(first.label)} ↔ "
+                          f"{escape(second.label)}  [dim]({shared} of {total} pledges)[/dim]", highlight=False)
+    console.print()
 
 
 def _topics_table(comparison: Comparison):
