@@ -19,9 +19,8 @@ from policydiff.report.charts.style import (
     DARK_CELL,
     FONT_SIZE,
     HEAT_MAP,
-    MAX_TICK_LABELS,
-    UPRIGHT_LABELS,
     WIDE,
+    document_ticks,
     empty_note,
     new_figure,
     shorten,
@@ -120,13 +119,8 @@ def _annotate(axes, cells, top: float) -> None:
 
 
 def _ticks(axes, labels: list[str]) -> None:
-    """Document labels on both axes; beyond :data:`MAX_TICK_LABELS` only every n-th is printed."""
-    step = -(-len(labels) // MAX_TICK_LABELS) if labels else 1
-    shown = list(range(0, len(labels), step))
-    many = len(labels) > UPRIGHT_LABELS
-    axes.set_xticks(shown, [labels[i] for i in shown], rotation=35 if many else 0,
-                    ha="right" if many else "center", rotation_mode="anchor" if many else "default")
-    axes.set_yticks(shown, [labels[i] for i in shown])
-    if step > 1:
-        axes.set_xticks(range(len(labels)), minor=True)
+    """Document labels on both axes, thinned and turned as on every chart's document axis."""
+    document_ticks(axes, labels)
+    axes.set_yticks(axes.get_xticks(), [label.get_text() for label in axes.get_xticklabels()])
+    if len(axes.get_xticks(minor=True)):
         axes.set_yticks(range(len(labels)), minor=True)

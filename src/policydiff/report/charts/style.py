@@ -83,6 +83,8 @@ LABEL_MIN_SHARE = 0.03
 #: Document labels on an x axis are turned beyond this many documents, so they do not collide
 #: (at 1000 pixels wide, seven labels such as "Conservative 2015" still fit side by side).
 UPRIGHT_LABELS = 6
+#: …or more characters of labels in all than fit side by side under a chart.
+UPRIGHT_CHARS = 60
 #: Most document labels printed along an axis: beyond this they overlap however they are
 #: turned, so every n-th is printed (the others keep a small tick).
 MAX_TICK_LABELS = 20
@@ -167,7 +169,7 @@ def document_ticks(axes, labels: list[str]) -> None:
     Above :data:`MAX_TICK_LABELS` documents only every n-th label is printed (the first
     always), and the rest are marked by minor ticks.
     """
-    many = len(labels) > UPRIGHT_LABELS
+    many = len(labels) > UPRIGHT_LABELS or sum(map(len, labels)) > UPRIGHT_CHARS
     step = -(-len(labels) // MAX_TICK_LABELS) if labels else 1
     shown = list(range(0, len(labels), step))
     axes.set_xticks(shown, [labels[i] for i in shown], rotation=30 if many else 0,
