@@ -53,6 +53,19 @@ def test_no_more_than_is_not_a_negation():
     assert "negated" not in change.kinds
 
 
+def test_against_in_a_name_is_not_a_negation():
+    change = verdict(
+        "We will publish a Violence against Women and Girls Bill.",
+        "We will publish a Bill to end violence towards women and girls.",
+    )
+    assert "negated" not in change.kinds
+
+
+def test_coming_out_against_what_was_promised_is_a_negation():
+    change = verdict("We will vote for the treaty.", "We will vote against the treaty.")
+    assert "negated" in change.kinds
+
+
 def test_same_words_under_another_heading_is_unchanged_and_moved():
     change = verdict("We will cap rents.", "We will cap rents.", "Housing", "Cost of living")
     assert (change.status, change.kind, change.kinds) == ("unchanged", "moved", ("moved",))

@@ -55,7 +55,10 @@ HEDGES = (
     "wherever practical", "where appropriate", "want to",
 )
 _NOT_NEGATIONS = re.compile(r"\bno (?:more|less|fewer|later|longer|sooner) than\b|\bnot only\b")
-_NEGATIONS = frozenset("not no never n't won't cannot neither nor oppose reject against".split())
+_NEGATIONS = frozenset("not no never n't won't cannot neither nor oppose reject".split())
+#: "against" reverses a pledge only as a stance ("we will vote against", "we are against");
+#: in "violence against women" or "protect against fraud" it names the subject.
+_STANCE_AGAINST = re.compile(r"\b(?:am|are|is|be|remain|stand|vote|voting|campaign|come out) against\b")
 _NUMBER = re.compile(
     r"[£$€]?\d[\d,]*(?:\.\d+)?%?(?:\s?(?:bn|billion|million|m|k|thousand|per cent|percent)\b)?",
     re.I,
@@ -163,7 +166,8 @@ def _negation_changed(a_lower: str, b_lower: str) -> bool:
     """Whether a negation was added or removed (not merely moved)."""
     def negations(text: str) -> int:
         tokens = re.findall(r"[a-z']+", _NOT_NEGATIONS.sub(" ", text))
-        return sum(1 for t in tokens if t in _NEGATIONS or t.endswith("n't"))
+        stances = len(_STANCE_AGAINST.findall(text))
+        return stances + sum(1 for t in tokens if t in _NEGATIONS or t.endswith("n't"))
 
     return negations(a_lower) != negations(b_lower)
 
