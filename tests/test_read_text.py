@@ -48,6 +48,8 @@ def test_short_standalone_lines_of_plain_text_are_headings():
         ("labour_2019.txt", "Labour", 2019),
         ("2015-snp.txt", "SNP", 2015),
         ("manifesto.txt", None, None),
+        ("51320_201505.csv", "51320", 2015),
+        ("51620_199704.csv", "51620", 1997),
     ],
 )
 def test_party_and_year_are_inferred_from_file_names(name, party, year):

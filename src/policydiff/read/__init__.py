@@ -36,6 +36,9 @@ READERS = {
 SOTU_SCHEME = "sotu:"
 
 _YEAR = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
+#: The Manifesto Project's file names: party code, underscore, year and month of the
+#: election ("51320_201505" is code 51320, May 2015).
+_MARPOR_NAME = re.compile(r"^(?P<party>\d{5,6})_(?P<year>1[6-9]\d\d|20\d\d)(?:0[1-9]|1[0-2])$")
 #: Party slugs whose title-casing would be wrong.
 _PARTY_SPELLINGS = {"snp": "SNP", "ukip": "UKIP", "sdp": "SDP", "dup": "DUP", "sdlp": "SDLP"}
 
@@ -133,9 +136,14 @@ def infer_metadata(file_name: str) -> tuple[str | None, int | None]:
     """Party and year from a file name such as ``2015-conservative.txt``.
 
     The year is the first four-digit number between 1600 and 2099; the party is what is
-    left of the stem once the year is removed, with separators turned into spaces.
+    left of the stem once the year is removed, with separators turned into spaces.  A
+    Manifesto Project name such as ``51320_201505.csv`` gives the party code ("51320") and
+    the year of the election.
     """
     stem = file_name.split(".")[0]
+    coded = _MARPOR_NAME.match(stem)
+    if coded:
+        return coded.group("party"), int(coded.group("year"))
     match = _YEAR.search(stem)
     year = int(match.group(1)) if match else None
     rest = _YEAR.sub(" ", stem) if match else stem
