@@ -48,8 +48,9 @@ def reproduce(session: nox.Session) -> None:
 
 @nox.session(name="bench-accuracy")
 def bench_accuracy(session: nox.Session) -> None:
-    """Measure accuracy on gold-labelled pairs made from real text, against baselines."""
-    session.install("-e", ".[bench]")
+    """Measure accuracy on held-out gold-labelled pairs against baselines, compare the similarity
+    presets, and calibrate the link threshold (writes benchmarks/accuracy/RESULTS.md and calibration.png)."""
+    session.install("-e", ".[bench,semantic]")
     session.run("python", "benchmarks/accuracy/run.py", *session.posargs)
 
 

@@ -12,46 +12,25 @@ checkable pledge (``vague``, left out here).  Only character offsets into the fi
 from __future__ import annotations
 
 import csv
+import sys
 from pathlib import Path
 
 import pytest
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks" / "accuracy"))
+
+from realworld import judgements, score  # noqa: E402  (the scorer lives with the benchmark's calibration)
+
 LABELS = Path(__file__).parent / "data" / "uk_conservative_2015_2017_alignment.tsv"
-
-
-def _spans(cell: str) -> set[tuple[int, int]]:
-    return {tuple(int(x) for x in part.split("-")) for part in cell.split(";") if part}
-
-
-def _pledge_at(pledges, span: tuple[int, int]):
-    """The pledge overlapping a labelled span most (segmentation may have moved its edges)."""
-    best, best_overlap = None, 0
-    for pledge in pledges:
-        overlap = min(pledge.end, span[1]) - max(pledge.start, span[0])
-        if overlap > best_overlap:
-            best, best_overlap = pledge, overlap
-    return best if best_overlap >= (span[1] - span[0]) / 2 else None
 
 
 @pytest.fixture(scope="module")
 def agreement(uk_comparison):
     earlier, later = (uk_comparison.pledges_of(d.id) for d in uk_comparison.documents)
     linked = {a: set(change.b) for change in uk_comparison.changes for a in change.a}
-    found = missed = wrong = agreed = judged = 0
-    with LABELS.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle, delimiter="\t"):
-            if row["judgement"] == "vague":
-                continue
-            judged += 1
-            wanted = {p.id for p in (_pledge_at(later, span) for span in _spans(row["b_spans"])) if p}
-            pledge = _pledge_at(earlier, (int(row["a_start"]), int(row["a_end"])))
-            got = linked.get(pledge.id, set()) if pledge else set()
-            if wanted:
-                found += bool(got & wanted)
-                missed += not (got & wanted)
-            wrong += bool(got) and not (got & wanted)
-            agreed += (not wanted and not got) or bool(got & wanted)
-    return {"judged": judged, "found": found, "missed": missed, "wrong": wrong, "agreed": agreed}
+    result = score(uk_comparison.options["min_link_score"], judgements(earlier, later), linked)
+    return {"judged": result.judged, "found": result.found, "missed": result.missed, "wrong": result.wrong,
+            "agreed": result.agreed}
 
 
 def test_enough_pledges_were_judged():

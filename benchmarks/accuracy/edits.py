@@ -19,6 +19,7 @@ from tables import (
     MODAL_HEDGES,
     NOT_VERBS,
     NUMBER_WORDS,
+    REWORDINGS,
     SOFT_VERBS,
     SOFTENING_PHRASES,
     STOP_WORDS,
@@ -44,6 +45,12 @@ MIN_KEPT_WORDS = 4
 MAX_PREFIX_WORDS = 8
 #: Most synonym swaps in one paraphrase, and fewest rewording operations that make one.
 MAX_SWAPS, MIN_PARAPHRASE_OPS = 3, 2
+#: Most and fewest synonym swaps in a heavy paraphrase, and the least share of the pledge's
+#: content words they must replace: a writer restating a pledge in their own words changes
+#: many of its words, where the light paraphrase keeps three quarters of them.  Two fifths is
+#: what the synonym tables can reach on about one pledge in twenty of the corpora (half, on
+#: one in fifty: too few pairs to measure).
+MAX_HEAVY_SWAPS, MIN_HEAVY_SWAPS, MIN_HEAVY_SHARE = 8, 2, 0.4
 _NEGATED = re.compile(r"\b(will|shall|would) (not|never) ")
 _WONT = re.compile(r"\bwon't\b")
 _SOFT_MODAL = re.compile(rf"\b(will|shall) (?:{'|'.join(SOFT_VERBS)}) to\b")
@@ -179,15 +186,26 @@ def paraphrase(text: str, rng: random.Random) -> str | None:
     """
     moved = _reorder(text)
     reordered = moved is not None
-    text = moved if reordered else text
-    swaps, pairs = 0, list(SYNONYMS)
-    rng.shuffle(pairs)
-    for word, replacement in pairs:
-        match = re.search(rf"\b{re.escape(word)}\b", text, re.I)
-        if swaps < MAX_SWAPS and match and not re.search(rf"\b{re.escape(replacement)}\b", text, re.I):
-            text = text[: match.start()] + _same_case(match.group(), replacement) + text[match.end() :]
-            swaps += 1
+    text, swaps = _swap_synonyms(moved if reordered else text, rng, SYNONYMS, MAX_SWAPS)
     return text if swaps + reordered >= MIN_PARAPHRASE_OPS else None
+
+
+def paraphrase_heavy(text: str, rng: random.Random) -> str | None:
+    """Reword a pledge as a writer restating it would: many content words and the word order.
+
+    An adverbial clause moves across the comma where there is one, and up to
+    :data:`MAX_HEAVY_SWAPS` words or phrases are swapped for synonyms from a larger table
+    (:data:`SYNONYMS` and :data:`REWORDINGS`).  The light paraphrase keeps most words and
+    lexical scores link it easily; this one leaves fewer shared words, which is where a
+    semantic backend could earn its cost.  Returns None unless at least
+    :data:`MIN_HEAVY_SWAPS` swaps apply and at least :data:`MIN_HEAVY_SHARE` of the pledge's
+    content words are gone, so only pledges the table can reword thoroughly take this edit.
+    """
+    moved = _reorder(text)
+    new, swaps = _swap_synonyms(moved if moved is not None else text, rng, SYNONYMS + REWORDINGS, MAX_HEAVY_SWAPS)
+    before = content_words(text)
+    replaced = len(before - content_words(new)) / len(before) if before else 0.0
+    return new if swaps >= MIN_HEAVY_SWAPS and replaced >= MIN_HEAVY_SHARE else None
 
 
 def rewrite(text: str, rng: random.Random, vocabulary: tuple[str, ...]) -> str | None:
@@ -265,6 +283,44 @@ def _reorder(text: str) -> str | None:
             rest = f"{first.lower()} {others}"
         return f"{_capitalise(trail.group('adv'))}, {rest}{trail.group('punct') or '.'}"
     return None
+
+
+def _swap_synonyms(text: str, rng: random.Random, table, limit: int) -> tuple[str, int]:
+    """``text`` with up to ``limit`` of its words or phrases replaced by a synonym from ``table``.
+
+    The words replaced are chosen at random among those that occur as whole words (not part
+    of a hyphenated compound such as "full-time", nor capitalised inside the sentence as in a
+    name such as "International Labour Organization"), never overlap, and never turn into a
+    word the pledge already has ("raise and increase" must not become "raise and raise").
+    Returns the new text and the number of swaps made.
+    """
+    options: dict[tuple[int, int], list[str]] = {}
+    for word, replacement in table:
+        if re.search(rf"(?<![\w-]){re.escape(replacement)}(?![\w-])", text, re.IGNORECASE):
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE):
+            if match.start() == 0 or match.group()[:1].islower():
+                options.setdefault(match.span(), []).append(replacement)
+    spans = sorted(options)
+    rng.shuffle(spans)
+    chosen: list[tuple[int, int]] = []
+    for start, end in spans:
+        if len(chosen) < limit and all(end <= s or e <= start for s, e in chosen):
+            chosen.append((start, end))
+    for start, end in sorted(chosen, reverse=True):
+        replacement = _same_case(text[start:end], rng.choice(options[(start, end)]))
+        text = _with_article(text[:start], replacement) + replacement + text[end:]
+    return text, len(chosen)
+
+
+def _with_article(before: str, word: str) -> str:
+    """The text before a replaced word, its article made to fit: "a strategy" → "an approach"."""
+    article = re.search(r"(?<![\w-])(a|an|A|An)\s+$", before)
+    if article is None:
+        return before
+    wanted = "an" if word[:1].lower() in "aeiou" else "a"
+    fitted = _same_case(article.group(1), wanted) if article.group(1)[:1].isupper() else wanted
+    return before[: article.start(1)] + fitted + before[article.end(1) :]
 
 
 def _swappable(word: str) -> bool:

@@ -3,7 +3,7 @@
 For each pair, a stretch of a real document (a UK manifesto or a State of the Union address)
 is document A.  policydiff's own segmentation and pledge detection give A's pledges.  A
 seeded ``random.Random`` then writes document B by editing A: pledges are dropped, changed
-(figures, words, clauses, hedges, negation, paraphrase), moved, split and merged, pledges
+(figures, words, clauses, hedges, negation, light and heavy paraphrase), moved, split and merged, pledges
 of another document are inserted, and untouched paragraphs get noise that must not count
 as a change (re-wrapped lines, words hyphenated across a line break, extra white space,
 reworded sentences that are not pledges).  Every edit is a replacement of a span of A, so

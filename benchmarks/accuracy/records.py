@@ -85,10 +85,16 @@ class Record:
 
 @dataclass(frozen=True)
 class Run:
-    """A system's output on one pair: the pledges it saw on each side and its records."""
+    """A system's output on one pair: the pledges it saw on each side and its records.
+
+    ``seconds`` is the wall time the system took and ``cpu_seconds`` the CPU time of this
+    process meanwhile (all its threads), when measured: wall time alone is disturbed by
+    whatever else the machine is doing.
+    """
 
     system: str
     a_pledges: tuple[Span, ...]
     b_pledges: tuple[Span, ...]
     records: tuple[Record, ...]
     seconds: float = 0.0
+    cpu_seconds: float = 0.0

@@ -55,14 +55,23 @@ class Outcome:
         return self.predicted == self.gold and (self.gold not in ("unchanged", "changed") or self.aligned)
 
 
-def score_pairs(pairs: Iterable[Pair], system: Callable[[Pair], Run]) -> tuple[list[Outcome], float]:
-    """Run a system on every pair; its outcomes and the seconds it took in all."""
-    outcomes, seconds = [], 0.0
+@dataclass(frozen=True)
+class Cost:
+    """What a system took over all pairs: wall seconds, and CPU seconds of this process."""
+
+    seconds: float
+    cpu_seconds: float
+
+
+def score_pairs(pairs: Iterable[Pair], system: Callable[[Pair], Run]) -> tuple[list[Outcome], Cost]:
+    """Run a system on every pair; its outcomes and what it cost in all."""
+    outcomes, seconds, cpu_seconds = [], 0.0, 0.0
     for pair in pairs:
         run = system(pair)
         seconds += run.seconds
+        cpu_seconds += run.cpu_seconds
         outcomes.extend(score_pair(pair, run))
-    return outcomes, seconds
+    return outcomes, Cost(seconds, cpu_seconds)
 
 
 def score_pair(pair: Pair, run: Run) -> list[Outcome]:
