@@ -12,6 +12,7 @@ strings ("d0", "d0:p12", "t3").
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -266,6 +267,26 @@ class PairSimilarity:
     only_a: int
     only_b: int
 
+    @classmethod
+    def from_changes(cls, source: str, target: str, changes: Iterable[Change]) -> PairSimilarity:
+        """Count the shared and unshared pledges of one aligned pair from its change records.
+
+        Records of other pairs are ignored.  Every pledge of both documents is in exactly one
+        record of the pair, so the counts add up to their pledges.
+        """
+        counts = {"unchanged": 0, "changed": 0, "shared_a": 0, "shared_b": 0, "only_a": 0, "only_b": 0}
+        for change in changes:
+            if (change.source, change.target) != (source, target):
+                continue
+            if change.status in ("unchanged", "changed"):
+                counts[change.status] += 1
+                counts["shared_a"] += len(change.a)
+                counts["shared_b"] += len(change.b)
+            else:
+                counts["only_a"] += len(change.a)
+                counts["only_b"] += len(change.b)
+        return cls(source=source, target=target, **counts)
+
     @property
     def similarity(self) -> float:
         """Share of the two documents' pledges that have a counterpart in the other, in [0, 1].
@@ -369,11 +390,9 @@ class Comparison:
         """
         shares = {}
         for source, target in self.pairs:
-            records = self.changes_between(source, target)
-            shared_a = sum(len(c.a) for c in records if c.status in ("unchanged", "changed"))
-            shared_b = sum(len(c.b) for c in records if c.status in ("unchanged", "changed"))
-            shares[(source, target)] = shared_a / max(len(self.pledges_of(source)), 1)
-            shares[(target, source)] = shared_b / max(len(self.pledges_of(target)), 1)
+            counted = PairSimilarity.from_changes(source, target, self.changes_between(source, target))
+            shares[(source, target)] = counted.shared_a / max(len(self.pledges_of(source)), 1)
+            shares[(target, source)] = counted.shared_b / max(len(self.pledges_of(target)), 1)
         return shares
 
     def pledge(self, pledge_id: str) -> Pledge:

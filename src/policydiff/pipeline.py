@@ -16,7 +16,7 @@ from dataclasses import replace
 from policydiff import work
 from policydiff.align import MIN_LINK_SCORE
 from policydiff.errors import InputError, OptionError
-from policydiff.model import Change, Comparison, Document, Pledge, Topic
+from policydiff.model import Change, Comparison, Document, PairSimilarity, Pledge, Topic
 from policydiff.options import CompareOptions
 
 Source = str | os.PathLike[str] | Document
@@ -207,7 +207,7 @@ class Comparer:
         from their change records; the others are aligned the same way on the executor and
         only their counts are kept, so the change records stay those of the mode's pairs.
         """
-        from policydiff.document_similarity import every_pair, pair_similarity, similarity_matrix
+        from policydiff.document_similarity import every_pair, similarity_matrix
 
         if not options.all_pairs:
             return None
@@ -215,7 +215,7 @@ class Comparer:
         by_pair: dict[tuple[str, str], list[Change]] = {(a.id, b.id): [] for a, b in pairs}
         for change in changes:
             by_pair[(change.source, change.target)].append(change)
-        counted = [pair_similarity(a, b, records) for (a, b), records in by_pair.items()]
+        counted = [PairSimilarity.from_changes(a, b, records) for (a, b), records in by_pair.items()]
         others = [(a, b) for a, b in every_pair(order) if (a, b) not in by_pair]
         positions = _positions(pledges)
         counted += executor.map(

@@ -46,11 +46,9 @@ def count_pair(pair: tuple[list[int], list[int]], *, pledges: tuple[Pledge, ...]
     chain): the alignment is the same as :func:`align_pair` would make, and only the small
     count record travels back from the worker.
     """
-    from policydiff.document_similarity import pair_similarity
-
     a_positions, b_positions = pair
     changes = align(a_positions, b_positions, pledges=pledges, scorer=scorer, options=options)
-    return pair_similarity(pledges[a_positions[0]].doc, pledges[b_positions[0]].doc, changes)
+    return PairSimilarity.from_changes(pledges[a_positions[0]].doc, pledges[b_positions[0]].doc, changes)
 
 
 def align(a_positions, b_positions, *, pledges: tuple[Pledge, ...], scorer, options) -> list[Change]:
